@@ -1,0 +1,2 @@
+/// Placeholder: replaced by the data pipeline.
+public protocol DataFlow {}
