@@ -1,0 +1,122 @@
+import Foundation
+
+/// Writes every scalar to `<logdir>/stats.json` exactly as tensorpack does: a JSON array
+/// of objects, each holding the scalars put since the previous flush (in first-put
+/// order) plus `epoch_num` and `global_step`, e.g.
+/// `[{"loss": 0.5, "epoch_num": 1, "global_step": 3}]`.
+///
+/// It flushes after each epoch and after each step except an epoch's last, only when
+/// there is new data; each flush rewrites the whole file atomically (``AtomicFile``).
+/// On start, an existing `stats.json` whose last `epoch_num` + 1 equals the start epoch
+/// (a resume) is appended to; any other existing file is renamed to
+/// `stats.json.<MMdd-HHmmss>` and the backup is logged.
+public final class JSONWriter: Monitor {
+    /// The file name inside the log directory.
+    public static let fileName = "stats.json"
+    private var context: TrainerContext?
+    private var url: URL?
+    private var previousBody = ""
+    private var entries: [String] = []
+    private var pendingNames: [String] = []
+    private var pendingValues: [String: Double] = [:]
+
+    /// Creates the writer.
+    public init() {}
+
+    public var chiefOnly: Bool { true }
+    public var stepEvents: StepEvents { .triggerStep }
+
+    public func setUp(_ context: TrainerContext) throws {
+        self.context = context
+        url = context.logDirectory?.appendingPathComponent(Self.fileName)
+        if url == nil { context.logger.warning("JSONWriter: the run has no log directory; stats.json is not written") }
+    }
+
+    public func beforeTrain() throws {
+        guard let url, let context else { return }
+        if FileManager.default.fileExists(atPath: url.path) { try adoptOrBackUp(url, context: context) }
+        try flush()
+    }
+
+    private func adoptOrBackUp(_ url: URL, context: TrainerContext) throws {
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let parsed = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) as? [Any]
+        let startEpoch = context.loop.startEpoch
+        if let parsed {
+            let lastEpoch = (parsed.last as? [String: Any])?["epoch_num"] as? Int
+            if parsed.isEmpty || lastEpoch.map({ $0 + 1 == startEpoch }) == true {
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                previousBody = String(trimmed.dropFirst().dropLast()).trimmingCharacters(in: .whitespacesAndNewlines)
+                context.logger.info("Found existing \(Self.fileName) in \(url.deletingLastPathComponent().path); appending to it.")
+                return
+            }
+            context.logger.warning("History epoch=\(lastEpoch.map(String.init) ?? "unknown") in \(Self.fileName) is not the predecessor of the current startEpoch=\(startEpoch).")
+        } else {
+            context.logger.warning("\(url.path) is not a JSON array of stats.")
+        }
+        let stamp = Formatting.timestamp(context.environment.clock.wallTime(), timeZone: context.environment.timeZone)
+        var backup = url.path + "." + stamp
+        var index = 1
+        while FileManager.default.fileExists(atPath: backup) { backup = url.path + "." + stamp + "-\(index)"; index += 1 }
+        do { try FileManager.default.moveItem(atPath: url.path, toPath: backup) } catch {
+            throw TrainerError.logDirectory(path: url.path, operation: "back up \(Self.fileName) in", reason: "\(error)")
+        }
+        context.logger.warning("Training starts at epoch \(startEpoch); the old \(Self.fileName) was moved to \(backup).")
+    }
+
+    public func process(scalar value: Double, name: String, globalStep: Int) throws {
+        if pendingValues.updateValue(value, forKey: name) == nil { pendingNames.append(name) }
+    }
+
+    public func triggerStep() throws {
+        guard let loop = context?.loop, !loop.isLastStepOfEpoch else { return }
+        try flush()
+    }
+
+    public func triggerEpoch() throws { try flush() }
+
+    /// Adds the pending scalars as one object and rewrites the file (only with new data).
+    private func flush() throws {
+        guard !pendingNames.isEmpty, let loop = context?.loop else { return }
+        var fields = pendingNames.compactMap { name in
+            pendingValues[name].map { JSONText.string(name) + ": " + JSONText.number($0) }
+        }
+        fields.append("\"epoch_num\": \(loop.epochNumber)")
+        fields.append("\"global_step\": \(loop.globalStep)")
+        entries.append("{" + fields.joined(separator: ", ") + "}")
+        pendingNames.removeAll(keepingCapacity: true)
+        pendingValues.removeAll(keepingCapacity: true)
+        guard let url else { return }
+        let body = (previousBody.isEmpty ? [] : [previousBody]) + entries
+        try AtomicFile.write("[" + body.joined(separator: ", ") + "]", to: url)
+    }
+}
+
+/// JSON spelling of strings and numbers as Python's `json.dump` writes them.
+enum JSONText {
+    /// A quoted string with `ensure_ascii` escaping.
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for unit in text.utf16 {
+            switch unit {
+            case 0x22: result += "\\\""
+            case 0x5C: result += "\\\\"
+            case 0x0A: result += "\\n"
+            case 0x0D: result += "\\r"
+            case 0x09: result += "\\t"
+            case 0x08: result += "\\b"
+            case 0x0C: result += "\\f"
+            case 0x20..<0x7F: result.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+            default: result += String(format: "\\u%04x", unit)
+            }
+        }
+        return result + "\""
+    }
+
+    /// Python's `repr(float)`, with `NaN`/`Infinity`/`-Infinity` for non-finite values.
+    static func number(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "Infinity" : "-Infinity" }
+        return value.description
+    }
+}

@@ -1,0 +1,99 @@
+extension Trainer {
+    /// The epochs and steps. A ``StopTraining`` thrown by a callback is recorded and takes
+    /// effect once the current step (or epoch-level event) finished for every callback;
+    /// any other error leaves at once.
+    func runLoop() throws -> TrainingOutcome {
+        let backend = config.backend
+        let clock = config.environment.clock
+        var stop: StopTraining?
+        var request = StepRequest()
+        request.fetches.reserveCapacity(16)
+
+        try dispatch(&stop) { try $0.beforeTrain() }
+        if let stop { return finish(stop) }
+        if loop.startEpoch > loop.maxEpoch {
+            logger.info("Nothing to train: startEpoch \(loop.startEpoch) is after maxEpoch \(loop.maxEpoch)")
+        }
+        var epoch = loop.startEpoch
+        while epoch <= loop.maxEpoch {
+            loop.epochNumber = epoch
+            loop.localStep = -1
+            logger.info("Start Epoch \(epoch) ...")
+            let epochStart = clock.now()
+            var timings = Array(repeating: 0.0, count: callbacks.count)
+            try dispatchTimed(&stop, &timings) { try $0.beforeEpoch() }
+            if let stop { return finish(stop) }
+
+            var step = 0
+            while step < loop.stepsPerEpoch {
+                loop.localStep = step
+                request.reset()
+                for callback in beforeStepList {
+                    do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
+                }
+                let outputs = try backend.runStep(request)
+                loop.globalStep &+= 1
+                for callback in afterStepList {
+                    do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
+                }
+                for callback in triggerStepList {
+                    do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+                }
+                if let stop { return finish(stop) }
+                if interruptFlag.isRequested { return finishInterrupted() }
+                step &+= 1
+            }
+
+            try dispatchTimed(&stop, &timings) { try $0.afterEpoch() }
+            let seconds = clock.now() - epochStart
+            epochSeconds.append(seconds)
+            logger.info("Epoch \(epoch) (global_step \(loop.globalStep)) finished, time: \(Formatting.humanDuration(seconds)).")
+            try dispatchTimed(&stop, &timings) { try $0.triggerEpoch() }
+            reportSlowCallbacks(timings)
+            if let stop { return finish(stop) }
+            if interruptFlag.isRequested { return finishInterrupted() }
+            epoch += 1
+        }
+        return .completed
+    }
+
+    private func finish(_ stop: StopTraining) -> TrainingOutcome {
+        logger.info("Training was stopped at global_step=\(loop.globalStep): \(stop.reason)")
+        return .stopped(stop.reason)
+    }
+
+    private func finishInterrupted() -> TrainingOutcome {
+        logger.warning("Detected Ctrl-C; stopped after global_step=\(loop.globalStep) and exiting the main loop.")
+        return .interrupted
+    }
+
+    /// Runs `body` on every callback, recording a stop signal and going on.
+    private func dispatch(_ stop: inout StopTraining?, _ body: (any Callback) throws -> Void) throws {
+        for callback in callbacks {
+            do { try body(callback) } catch let signal as StopTraining { stop = signal }
+        }
+    }
+
+    /// Like ``dispatch(_:_:)``, adding each callback's time to `timings`.
+    private func dispatchTimed(_ stop: inout StopTraining?, _ timings: inout [Double],
+                               _ body: (any Callback) throws -> Void) throws {
+        let clock = config.environment.clock
+        for (index, callback) in callbacks.enumerated() {
+            let start = clock.now()
+            do { try body(callback) } catch let signal as StopTraining { stop = signal }
+            timings[index] += clock.now() - start
+        }
+    }
+
+    /// tensorpack's rule: when callbacks took 2 s or more in an epoch, name those that
+    /// took over 1 s and over 30 % of the total.
+    private func reportSlowCallbacks(_ timings: [Double]) {
+        let total = timings.reduce(0, +)
+        guard total >= 2 else { return }
+        var message = "Callbacks took \(String(format: "%.3f", total)) sec in total."
+        for (index, seconds) in timings.enumerated() where seconds > 1 && seconds > 0.3 * total {
+            message += " \(callbacks[index].name): \(String(format: "%.3f", seconds)) sec."
+        }
+        logger.info(message)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Runs the training loop and drives every callback and monitor (DESIGN.md section 2).
+///
+/// ```swift
+/// let trainer = Trainer(TrainConfig(backend: backend, callbacks: [ModelSaver()], stepsPerEpoch: 100, maxEpoch: 10))
+/// let result = try trainer.train()
+/// if result.wasInterrupted { exit(130) }
+/// ```
+/// Setup order: prepare the log directory, `setUp` every callback in registration order,
+/// validate stat dependencies (consumers are moved after their producers, stably, and
+/// the move is logged), restore a saved state if ``restore(_:)`` was called, build one
+/// list per per-step event. Then the loop runs; `afterTrain` always follows.
+public final class Trainer {
+    /// The configuration this trainer runs.
+    public let config: TrainConfig
+    /// The loop counters.
+    public let loop: LoopState
+    /// The stats hub.
+    public let monitors: Monitors
+    /// The logger (output and `log.log`).
+    public let logger: Logger
+    /// The log directory, once ``train()`` prepared it.
+    public internal(set) var logDirectory: URL?
+    /// The callbacks (monitors last) in the order the loop runs them; set up by ``train()``.
+    public internal(set) var callbacks: [any Callback] = []
+
+    let interruptFlag = InterruptFlag()
+    var context: TrainerContext?
+    var pendingState: TrainingState?
+    var isResuming = false
+    var hasTrained = false
+    var beforeStepList: [any Callback] = []
+    var afterStepList: [any Callback] = []
+    var triggerStepList: [any Callback] = []
+    var epochSeconds: [Double] = []
+
+    /// Creates a trainer for `config`; nothing runs until ``train()``.
+    public init(_ config: TrainConfig) {
+        self.config = config
+        loop = LoopState(stepsPerEpoch: config.stepsPerEpoch, startEpoch: config.startEpoch,
+                         maxEpoch: config.maxEpoch, isChief: config.isChief)
+        monitors = Monitors(loop: loop)
+        logger = Logger(output: config.environment.output, clock: config.environment.clock,
+                        timeZone: config.environment.timeZone, minimumLevel: config.logLevel)
+    }
+
+    /// Asks the loop to stop after the current step, as Ctrl-C does (thread-safe).
+    public func interrupt() { interruptFlag.request() }
+
+    /// Makes the next ``train()`` resume from `state`: training starts at
+    /// `state.epochNumber + 1` with `state.globalStep`; callback states and the monitors'
+    /// history are restored after `setUp`; the existing log directory is kept.
+    /// Call before ``train()``; restore the backend's arrays separately.
+    public func restore(_ state: TrainingState) {
+        pendingState = state
+        isResuming = true
+        loop.startEpoch = state.epochNumber + 1
+        loop.epochNumber = state.epochNumber
+        loop.globalStep = state.globalStep
+    }
+
+    /// The state to store with a checkpoint: counters, stateful callbacks, stat history.
+    /// - Throws: a callback's export error.
+    public func exportState() throws -> TrainingState {
+        var states: [String: StateValue] = [:]
+        for case let callback as any StatefulCallback in callbacks {
+            states[callback.stateKey] = try callback.exportState()
+        }
+        return TrainingState(epochNumber: loop.epochNumber, globalStep: loop.globalStep,
+                             callbacks: states, monitors: monitors.exportState())
+    }
+
+    /// Runs setup, the loop and `afterTrain`.
+    /// - Returns: how the run ended (completed, stopped by a callback, or interrupted).
+    /// - Throws: a setup error (before any `beforeTrain`), the first error of the loop
+    ///   (after every `afterTrain` ran), or ``TrainerError/afterTrainFailed(_:)``.
+    public func train() throws -> TrainingResult {
+        guard !hasTrained else { throw TrainerError.alreadyTrained }
+        hasTrained = true
+        defer { logger.closeFile() }
+        try setUp()
+        let handler = InterruptHandler()
+        if config.environment.handlesInterrupts { handler.install(interruptFlag) }
+        defer { handler.uninstall() }
+
+        var outcome = TrainingOutcome.completed
+        var loopError: (any Error)?
+        do {
+            outcome = try runLoop()
+        } catch {
+            loopError = error
+            logger.error("Training failed at global_step=\(loop.globalStep): \(error)")
+        }
+        let failures = runAfterTrain()
+        if let loopError { throw loopError }
+        if !failures.isEmpty { throw TrainerError.afterTrainFailed(failures) }
+        return TrainingResult(outcome: outcome, epochNumber: loop.epochNumber, globalStep: loop.globalStep)
+    }
+
+    /// Calls every callback's `afterTrain`, each guarded; returns the failures' messages.
+    private func runAfterTrain() -> [String] {
+        var failures: [String] = []
+        for callback in callbacks {
+            do { try callback.afterTrain() } catch {
+                logger.error("\(callback.name).afterTrain failed: \(error)")
+                failures.append("\(callback.name): \(error)")
+            }
+        }
+        return failures
+    }
+}

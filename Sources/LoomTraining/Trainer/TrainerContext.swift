@@ -1,0 +1,42 @@
+import Foundation
+
+/// What a callback may use, handed to ``Callback/setUp(_:)``: the loop counters, the
+/// monitors hub, hyperparameters, the logger, the log directory, the environment, and
+/// the backend. Keep it (weakly or strongly; it does not own the trainer).
+public final class TrainerContext {
+    /// The loop counters (epoch, global step, local step, ...).
+    public let loop: LoopState
+    /// The monitors hub: put stats, read their history.
+    public let monitors: Monitors
+    /// The backend's named hyperparameters.
+    public let hyperparameters: Hyperparameters
+    /// The trainer's logger (output and `log.log`).
+    public let logger: Logger
+    /// The run's log directory, or `nil` when the run writes no files.
+    public let logDirectory: URL?
+    /// Clock, output, variables, time zone.
+    public let environment: TrainingEnvironment
+    /// The backend (state export for savers, `InferenceBackend` casts for validation).
+    public let backend: any TrainingBackend
+    weak var trainer: Trainer?
+
+    init(loop: LoopState, monitors: Monitors, hyperparameters: Hyperparameters, logger: Logger,
+         logDirectory: URL?, environment: TrainingEnvironment, backend: any TrainingBackend) {
+        self.loop = loop
+        self.monitors = monitors
+        self.hyperparameters = hyperparameters
+        self.logger = logger
+        self.logDirectory = logDirectory
+        self.environment = environment
+        self.backend = backend
+    }
+
+    /// The training state to store in a checkpoint now: counters (the epoch in progress
+    /// counts as finished, so call it from `triggerEpoch`/`afterEpoch`), every stateful
+    /// callback's state and the monitors' history.
+    /// - Throws: a callback's export error, or ``TrainerError/trainerGone`` after the trainer is released.
+    public func exportTrainingState() throws -> TrainingState {
+        guard let trainer else { throw TrainerError.trainerGone }
+        return try trainer.exportState()
+    }
+}
