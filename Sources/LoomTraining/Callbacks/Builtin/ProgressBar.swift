@@ -5,7 +5,7 @@
 /// On a terminal it redraws in place with `\r` at most every `refresh` seconds and fits
 /// the terminal's width. Otherwise (a file, a pipe) it writes one plain line every
 /// `interval` seconds (default 60, or env `LOOM_PROGRESS_INTERVAL`) and one at the end
-/// of each epoch, never `\r`. It writes to the environment's output, not to `log.log`.
+/// of each epoch (unless the last line already showed it), never `\r`. It writes to the environment's output, not to `log.log`.
 public final class ProgressBar: Callback {
     private let chosenNames: [String]?
     private let chosenInterval: Double?
@@ -19,6 +19,7 @@ public final class ProgressBar: Callback {
     private var start = 0.0
     private var lastDraw = 0.0
     private var done = 0
+    private var lineDone = -1
     private var isOpen = false
 
     /// Creates a bar.
@@ -58,6 +59,7 @@ public final class ProgressBar: Callback {
         start = context.environment.clock.now()
         lastDraw = start
         done = 0
+        lineDone = -1
         isOpen = true
         if terminal { context.environment.output.write("\r" + terminalLine(now: start)) }
     }
@@ -84,6 +86,7 @@ public final class ProgressBar: Callback {
         } else if now - lastDraw >= interval {
             context.environment.output.write(plainLine(now: now) + "\n")
             lastDraw = now
+            lineDone = done
         }
     }
 
@@ -95,7 +98,8 @@ public final class ProgressBar: Callback {
         guard isOpen, let context else { return }
         isOpen = false
         let now = context.environment.clock.now()
-        context.environment.output.write(terminal ? "\r" + terminalLine(now: now) + "\n" : plainLine(now: now) + "\n")
+        if terminal { context.environment.output.write("\r" + terminalLine(now: now) + "\n") }
+        else if lineDone != done { context.environment.output.write(plainLine(now: now) + "\n") }
     }
 
     private struct Parts {
