@@ -45,17 +45,15 @@ extension Histogram {
                     count += 1
                     sum += value
                     sumSquares += value * value
-                    // upper_bound: first edge strictly greater than value.
-                    var first = 0, length = edges.count
-                    while length > 0 {
+                    // upper_bound (first edge strictly greater than value), branch-free:
+                    // the edges fit in L1 and the comparisons compile to conditional moves.
+                    var base = 0, length = edges.count
+                    while length > 1 {
                         let half = length >> 1
-                        if edges[first &+ half] <= value {
-                            first = first &+ half &+ 1
-                            length = length &- half &- 1
-                        } else {
-                            length = half
-                        }
+                        base = edges[base &+ half] <= value ? base &+ half : base
+                        length &-= half
                     }
+                    let first = base &+ (edges[base] <= value ? 1 : 0)
                     buckets[Swift.min(first, edges.count - 1)] += 1
                 }
             }

@@ -7,16 +7,17 @@ public enum TFRecord {
 
     /// Appends the framed `payload` to `buffer`.
     public static func append(_ payload: [UInt8], to buffer: inout [UInt8]) {
-        var header = [UInt8](repeating: 0, count: 12)
-        header.withUnsafeMutableBytes { raw in
-            raw.storeBytes(of: UInt64(payload.count).littleEndian, toByteOffset: 0, as: UInt64.self)
-            let lengthCRC = CRC32C.maskedChecksum(UnsafeRawBufferPointer(rebasing: raw[0..<8]))
-            raw.storeBytes(of: lengthCRC.littleEndian, toByteOffset: 8, as: UInt32.self)
+        payload.withUnsafeBytes { append(payload: $0, to: &buffer) }
+    }
+
+    /// Appends the framed `payload` to `buffer` without intermediate allocations.
+    static func append(payload: UnsafeRawBufferPointer, to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: UInt64(payload.count).littleEndian) { length in
+            buffer.append(contentsOf: length)
+            withUnsafeBytes(of: CRC32C.maskedChecksum(length).littleEndian) { buffer.append(contentsOf: $0) }
         }
-        buffer.append(contentsOf: header)
         buffer.append(contentsOf: payload)
-        let payloadCRC = payload.withUnsafeBytes { CRC32C.maskedChecksum($0) }
-        withUnsafeBytes(of: payloadCRC.littleEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: CRC32C.maskedChecksum(payload).littleEndian) { buffer.append(contentsOf: $0) }
     }
 
     /// The framed `payload` as a new byte array.

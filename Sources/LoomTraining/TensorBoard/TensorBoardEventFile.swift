@@ -20,6 +20,7 @@ final class TensorBoardEventFile: @unchecked Sendable {
     private(set) var url: URL
     private var descriptor: Int32 = -1
     private var buffer: [UInt8] = []
+    private var scratch: [UInt8] = []
 
     /// Creates (exclusively) `events.out.tfevents.<seconds>.<hostname>` in `directory`,
     /// with a `.1`, `.2`… suffix if that name is taken, and writes the file-version record.
@@ -57,6 +58,13 @@ final class TensorBoardEventFile: @unchecked Sendable {
     /// Frames and buffers one event payload.
     func append(_ payload: [UInt8]) {
         TFRecord.append(payload, to: &buffer)
+    }
+
+    /// Encodes, frames and buffers a one-scalar event (the hot path: no allocations
+    /// once the buffers have grown).
+    func appendScalar(tag: String, value: Float, step: Int64, wallTime: Double) {
+        TensorBoardEvent.encodeScalar(tag: tag, value: value, step: step, wallTime: wallTime, into: &scratch)
+        scratch.withUnsafeBytes { TFRecord.append(payload: $0, to: &buffer) }
     }
 
     /// Hands the buffered records to the operating system.

@@ -124,7 +124,8 @@ public final class TensorBoardEventWriter: Sendable {
     public static func defaultHostname() -> String {
         var name = [CChar](repeating: 0, count: 256)
         guard gethostname(&name, name.count - 1) == 0 else { return "localhost" }
-        let host = String(cString: name)
+        let bytes = name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        let host = String(decoding: bytes, as: UTF8.self)
         return host.isEmpty ? "localhost" : host.replacingOccurrences(of: "/", with: "_")
     }
 }

@@ -213,6 +213,8 @@ final class TensorBoardQueue: @unchecked Sendable {
     private func process(_ batch: [TensorBoardQueueItem]) throws(TensorBoardWriterError) {
         for item in batch {
             switch item {
+            case let .value(tag, .scalar(number), step, wallTime):
+                file.appendScalar(tag: tag, value: number, step: step, wallTime: wallTime)
             case let .value(tag, value, step, wallTime):
                 let encoded: TensorBoardValue
                 switch value {

@@ -32,6 +32,17 @@ import Testing
                                     0x2A, 0x0A, 0x0A, 0x08, 0x0A, 0x01, 0x61, 0x15, 0, 0, 0x80, 0x3F])
     }
 
+    @Test func scalarFastPathMatchesGeneralEncoder() {
+        var scratch: [UInt8] = [9, 9, 9]
+        for tag in ["", "a", "train/loss", String(repeating: "x", count: 200)] {
+            for step: Int64 in [0, 1, 300, -5, 1 << 50] {
+                TensorBoardEvent.encodeScalar(tag: tag, value: -1.5, step: step, wallTime: 1234.5, into: &scratch)
+                let event = TensorBoardEvent(wallTime: 1234.5, step: step, values: [TensorBoardSummaryValue(tag: tag, value: .scalar(-1.5))])
+                #expect(scratch == event.encoded())
+            }
+        }
+    }
+
     @Test func writerFilesReadBackWithEveryKind() throws {
         let dir = try TemporaryDirectory()
         let clock = TestClock(start: 1_700_000_000)
