@@ -63,6 +63,7 @@ public enum ImageConversionError: Error, Equatable, CustomStringConvertible {
     /// The number of values does not match the shape (`[N, H, W, C]`).
     case sizeMismatch(expected: Int, found: Int, shape: [Int])
 
+    /// What went wrong and what to do, for logs and error output.
     public var description: String {
         switch self {
         case let .unsupportedChannels(channels):

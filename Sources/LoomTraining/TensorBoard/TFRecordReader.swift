@@ -92,6 +92,7 @@ public enum TFRecordError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// What went wrong and what to do, for logs and error output.
     public var description: String {
         switch self {
         case let .unreadable(path, reason):

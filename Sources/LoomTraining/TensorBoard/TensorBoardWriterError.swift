@@ -12,6 +12,7 @@ public enum TensorBoardWriterError: Error, Equatable, CustomStringConvertible {
     /// `maxQueue` or `flushSeconds` is not positive.
     case invalidOption(name: String, value: String)
 
+    /// What went wrong and what to do, for logs and error output.
     public var description: String {
         let consequence = "TensorBoard summaries after this point are dropped (training continues); pass strict: true to stop instead"
         switch self {
