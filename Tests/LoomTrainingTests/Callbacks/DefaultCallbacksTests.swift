@@ -113,6 +113,6 @@ import Testing
 
     @Test func defaultListsMatchTensorpack() {
         #expect(defaultCallbacks().map(\.name) == ["MovingAverageSummary", "ProgressBar", "MergeAllSummaries", "RunUpdateOps"])
-        #expect(defaultMonitors().map(\.name) == ["JSONWriter", "ScalarPrinter"])
+        #expect(defaultMonitors().map(\.name) == ["TFEventWriter", "JSONWriter", "ScalarPrinter"])
     }
 }

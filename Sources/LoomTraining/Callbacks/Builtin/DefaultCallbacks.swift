@@ -5,7 +5,7 @@ public func defaultCallbacks() -> [any Callback] {
 }
 
 /// The monitors every run gets unless replaced (tensorpack `DEFAULT_MONITORS`):
-/// ``JSONWriter`` and ``ScalarPrinter`` (the TensorBoard event writer joins when it lands).
+/// ``TFEventWriter``, ``JSONWriter`` and ``ScalarPrinter``.
 public func defaultMonitors() -> [any Monitor] {
-    [JSONWriter(), ScalarPrinter()]
+    [TFEventWriter(), JSONWriter(), ScalarPrinter()]
 }
