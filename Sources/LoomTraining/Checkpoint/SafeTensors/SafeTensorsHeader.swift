@@ -1,3 +1,5 @@
+import Foundation
+
 /// One tensor's entry in a safetensors header.
 public struct SafeTensorsEntry: Sendable, Equatable {
     /// The tensor's name, e.g. `conv1/W`.
@@ -72,6 +74,16 @@ public struct SafeTensorsHeader: Sendable, Equatable {
         try checkLayout(entries, dataBytes: fileSize - 8 - headerLength, fail: fail)
         entries.sort { ($0.dataOffsets.lowerBound, $0.dataOffsets.upperBound) < ($1.dataOffsets.lowerBound, $1.dataOffsets.upperBound) }
         return SafeTensorsHeader(entries: entries, metadata: metadata, dataStart: 8 + headerLength)
+    }
+
+    /// Validates the header of a whole file held in `data`.
+    ///
+    /// - Throws: ``SafeTensorsError`` as ``parse(_:fileSize:path:)``.
+    public static func parse(_ data: Data, path: String) throws(SafeTensorsError) -> SafeTensorsHeader {
+        let result: Result<SafeTensorsHeader, SafeTensorsError> = data.withUnsafeBytes { raw in
+            Result { () throws(SafeTensorsError) in try parse(raw, fileSize: raw.count, path: path) }
+        }
+        return try result.get()
     }
 
     private static func parseMetadata(
