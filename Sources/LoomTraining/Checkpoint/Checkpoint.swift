@@ -89,23 +89,33 @@ public struct Checkpoint: Sendable, Equatable {
         do {
             return try file.encoded(path: path)
         } catch {
-            if case let .duplicateNameOnWrite(name) = error.problem {
-                throw .invalidName(name, reason: "two arrays have this name; array names must be unique")
-            }
-            throw .unreadable(error)
+            throw Checkpoint.encodingError(error)
         }
     }
 
-    /// Writes the checkpoint atomically (``AtomicFile``).
+    /// Writes the checkpoint atomically (as ``AtomicFile`` does, streamed from the arrays).
     ///
     /// - Throws: as ``encoded(path:)``, or ``CheckpointError/writeFailed(_:)`` when the disk
     ///   refuses (the previous file at `url`, if any, is unchanged).
     public func write(to url: URL) throws(CheckpointError) {
-        let data = try encoded(path: url.path)
+        let file = try safeTensorsFile()
+        let layout: (header: [UInt8], tensors: [NamedArray])
         do {
-            try AtomicFile.write(data, to: url)
+            layout = try file.layout(path: url.path)
+        } catch {
+            throw Checkpoint.encodingError(error)
+        }
+        do {
+            try SafeTensorsFile.streamAtomically(header: layout.header, tensors: layout.tensors, to: url)
         } catch {
             throw .writeFailed(error)
         }
+    }
+
+    private static func encodingError(_ error: SafeTensorsError) -> CheckpointError {
+        if case let .duplicateNameOnWrite(name) = error.problem {
+            return .invalidName(name, reason: "two arrays have this name; array names must be unique")
+        }
+        return .unreadable(error)
     }
 }

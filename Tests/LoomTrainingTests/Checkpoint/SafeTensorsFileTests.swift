@@ -10,6 +10,11 @@ import Testing
         expected += [0x00, 0x00, 0x80, 0x3F, 0x00, 0x00, 0x00, 0x40]
         #expect([UInt8](try file.encoded()) == expected)
         #expect(expected.count == 96)
+        let dir = try TemporaryDirectory()
+        let url = dir.url.appendingPathComponent("small.safetensors")
+        try file.write(to: url)  // the streamed writer produces the same bytes
+        #expect([UInt8](try Data(contentsOf: url)) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["small.safetensors"])
     }
 
     @Test func roundTripIsBitIdenticalWithSlashNamesAndSortedLayout() throws {

@@ -27,11 +27,39 @@ public struct SafeTensorsFile: Sendable, Equatable {
     /// - Throws: ``SafeTensorsError`` with ``SafeTensorsError/Problem/duplicateNameOnWrite(_:)``
     ///   when two arrays share a name.
     public func encoded(path: String = "checkpoint data") throws(SafeTensorsError) -> Data {
+        let (headerBytes, sorted) = try layout(path: path)
+        let dataStart = headerBytes.count
+        let offset = sorted.reduce(0) { $0 + $1.values.count * 4 }
+        // One uninitialised buffer (no zero fill), handed to Data without a copy.
+        let total = dataStart + offset
+        let base = UnsafeMutableRawPointer.allocate(byteCount: max(total, 1), alignment: 16)
+        headerBytes.withUnsafeBytes { bytes in
+            if let source = bytes.baseAddress { base.copyMemory(from: source, byteCount: bytes.count) }
+        }
+        var position = dataStart
+        for tensor in sorted {
+            tensor.values.withUnsafeBytes { bytes in
+                guard let source = bytes.baseAddress else { return }
+                #if _endian(little)
+                base.advanced(by: position).copyMemory(from: source, byteCount: bytes.count)
+                #else
+                for (i, value) in tensor.values.enumerated() {
+                    base.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: position + i * 4, as: UInt32.self)
+                }
+                #endif
+            }
+            position += tensor.values.count * 4
+        }
+        let data = Data(bytesNoCopy: base, count: total, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        return data
+    }
+
+    /// The file's first bytes (u64 length and padded JSON header) and the arrays in file order.
+    func layout(path: String) throws(SafeTensorsError) -> (header: [UInt8], tensors: [NamedArray]) {
         let sorted = tensors.sorted { $0.name < $1.name }
         for (index, tensor) in sorted.enumerated().dropFirst() where sorted[index - 1].name == tensor.name {
             throw SafeTensorsError(path: path, problem: .duplicateNameOnWrite(tensor.name))
         }
-        var header = "{"
         var members: [String] = []
         if !metadata.isEmpty {
             let pairs = metadata.keys.sorted().map { "\(SafeTensorsJSON.quoted($0)):\(SafeTensorsJSON.quoted(metadata[$0] ?? ""))" }
@@ -44,34 +72,9 @@ public struct SafeTensorsFile: Sendable, Equatable {
             members.append("\(SafeTensorsJSON.quoted(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }
-        header += members.joined(separator: ",") + "}"
-        var headerBytes = Array(header.utf8)
-        let padding = (8 - headerBytes.count % 8) % 8
-        headerBytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
-        let dataStart = 8 + headerBytes.count
-        var data = Data(count: dataStart + offset)
-        data.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
-            guard let base = raw.baseAddress else { return }
-            base.storeBytes(of: UInt64(headerBytes.count).littleEndian, as: UInt64.self)
-            headerBytes.withUnsafeBytes { bytes in
-                if let source = bytes.baseAddress { base.advanced(by: 8).copyMemory(from: source, byteCount: bytes.count) }
-            }
-            var position = dataStart
-            for tensor in sorted {
-                tensor.values.withUnsafeBytes { bytes in
-                    guard let source = bytes.baseAddress else { return }
-                    #if _endian(little)
-                    base.advanced(by: position).copyMemory(from: source, byteCount: bytes.count)
-                    #else
-                    for (i, value) in tensor.values.enumerated() {
-                        base.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: position + i * 4, as: UInt32.self)
-                    }
-                    #endif
-                }
-                position += tensor.values.count * 4
-            }
-        }
-        return data
+        var json = Array(("{" + members.joined(separator: ",") + "}").utf8)
+        json.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (8 - json.count % 8) % 8))
+        return (withUnsafeBytes(of: UInt64(json.count).littleEndian, Array.init) + json, sorted)
     }
 
     /// Decodes and validates a whole file held in memory.
@@ -157,7 +160,8 @@ public struct SafeTensorsFile: Sendable, Equatable {
     /// - Throws: ``SafeTensorsError`` for duplicate names (nothing is written), or
     ///   ``FileWriteError`` when the disk refuses the write (the previous file is unchanged).
     public func write(to url: URL) throws {
-        try AtomicFile.write(try encoded(path: url.path), to: url)
+        let (header, sorted) = try layout(path: url.path)
+        try SafeTensorsFile.streamAtomically(header: header, tensors: sorted, to: url)
     }
 }
 
