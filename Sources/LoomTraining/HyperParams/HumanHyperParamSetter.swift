@@ -81,7 +81,7 @@ public final class HumanHyperParamSetter: StatefulCallback, HyperParamReplaying 
         knownNames = Array(Set((applier.context?.hyperparameters.names ?? []) + human + [param.name])).sorted()
         if restored, let candidate = applier.lastSet,
            HyperParamReplay.wins(self, candidate: candidate, context: applier.context) {
-            try applier.apply(candidate.value, at: candidate.point)
+            try applier.apply(candidate.value, at: candidate.point, replay: true)
         }
         if let url, writesTemplate, !FileManager.default.fileExists(atPath: url.path) {
             try writeTemplate(url)

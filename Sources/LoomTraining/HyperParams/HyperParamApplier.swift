@@ -35,9 +35,11 @@ final class HyperParamApplier {
     }
 
     /// Puts `value` in force: sets it when it differs from the current value, and logs and
-    /// records it when it differs or is this setter's first value.
+    /// records it when it differs or is this setter's first value. A `replay` (resume) puts
+    /// the value into the monitors only when it differs from the stat's restored latest
+    /// value, so a resumed run's stats match an uninterrupted run's.
     /// - Throws: ``HyperParamError/nonFiniteValue(setter:param:value:)``, a backend or monitor error.
-    func apply(_ value: Double, at point: ReplayPoint) throws {
+    func apply(_ value: Double, at point: ReplayPoint, replay: Bool = false) throws {
         guard let context else { return }
         guard value.isFinite else { throw HyperParamError.nonFiniteValue(setter: owner, param: param.name, value: value) }
         let current = try param.value(in: context.hyperparameters)
@@ -55,7 +57,9 @@ final class HyperParamApplier {
             let change = first ? "is set to \(value)" : "changes from \(current) to \(value)"
             context.logger.info("[HyperParamSetter] \(param.name) \(change) at global step \(loop.globalStep)")
         }
-        try context.monitors.put(scalar: value, name: param.name)
+        if !replay || context.monitors.latest(param.name) != value {
+            try context.monitors.put(scalar: value, name: param.name)
+        }
     }
 
     /// `lastSet` as a state value (`null` when nothing was set).

@@ -42,7 +42,7 @@ public final class HyperParamSetterWithFunc: StatefulCallback, HyperParamReplayi
         if restored {
             guard let candidate = applier.lastSet,
                   HyperParamReplay.wins(self, candidate: candidate, context: applier.context) else { return }
-            try applier.apply(candidate.value, at: candidate.point)
+            try applier.apply(candidate.value, at: candidate.point, replay: true)
         } else {
             try apply(.beforeTrain)
         }

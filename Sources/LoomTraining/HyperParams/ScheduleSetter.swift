@@ -64,7 +64,7 @@ public final class ScheduleSetter: Callback, HyperParamReplaying {
     public func beforeTrain() throws {
         guard let candidate = replayCandidate(),
               HyperParamReplay.wins(self, candidate: candidate, context: applier.context) else { return }
-        try applier.apply(candidate.value, at: candidate.point)
+        try applier.apply(candidate.value, at: candidate.point, replay: true)
     }
 
     public func triggerStep() throws {

@@ -134,7 +134,7 @@ public final class ScheduledHyperParamSetter: Callback, HyperParamReplaying {
             applier.context?.logger.warning(
                 "According to its schedule, \(param.name) should be \(candidate.value) after \(unit) \(point), but it is \(current); \(action)")
         }
-        if setAtBeginning || regular { try applier.apply(candidate.value, at: candidate.point) }
+        if setAtBeginning || regular { try applier.apply(candidate.value, at: candidate.point, replay: true) }
     }
 
     public func triggerStep() throws {

@@ -74,7 +74,7 @@ public final class StatMonitorParamSetter: StatefulCallback, HyperParamReplaying
     public func beforeTrain() throws {
         guard restored, let candidate = applier.lastSet,
               HyperParamReplay.wins(self, candidate: candidate, context: applier.context) else { return }
-        try applier.apply(candidate.value, at: candidate.point)
+        try applier.apply(candidate.value, at: candidate.point, replay: true)
     }
 
     public func trigger() throws {

@@ -100,8 +100,10 @@ import Testing
 
     @Test(arguments: [(1, false), (2, false), (3, false), (1, true), (2, true), (3, true)])
     func warmupThenDecayResumesLikeAnUninterruptedRun(resumeAfter: Int, decayFirst: Bool) throws {
-        let (recorder, _, harness) = try HyperRun().run(resumeAfter: resumeAfter) { warmupThenDecay(decayFirst: decayFirst) }
+        let (recorder, trainer, harness) = try HyperRun().run(resumeAfter: resumeAfter) { warmupThenDecay(decayFirst: decayFirst) }
         #expect(recorder.values(1...12) == warmupThenDecayTable)
+        let (_, full, _) = try HyperRun().run { warmupThenDecay(decayFirst: decayFirst) }
+        #expect(trainer.monitors.history("learning_rate") == full.monitors.history("learning_rate"))
         let expected = [1: "According to its schedule, learning_rate should be 0.75 after global step 3, but it is 0.1; setting it to 0.75",
                         2: "According to its schedule, learning_rate should be 0.5 after epoch 2, but it is 0.1; setting it to 0.5",
                         3: "According to its schedule, learning_rate should be 0.25 after epoch 3, but it is 0.1; setting it to 0.25"]
