@@ -64,7 +64,7 @@ public final class InferenceRunner: Callback, InferenceStatProducer {
         let source = self.source
         let fetches = pass.fetches
         try pass.run(declaredSamples: source.sampleCount) { body in
-            try source.forEachBatch(fetches: fetches) { outputs, batchSize in try body(outputs, batchSize) }
+            try source.forEachBatch(fetches: fetches, body)
         }
     }
 }

@@ -27,6 +27,8 @@ public protocol Inferencer: AnyObject {
 }
 
 extension Inferencer {
+    /// The type name.
     public var name: String { String(describing: type(of: self)) }
+    /// Does nothing.
     public func beforeInference() throws {}
 }

@@ -94,6 +94,16 @@ import Testing
         #expect(trainer.monitors.statNames == [])
     }
 
+    @Test func anInferencerErrorStopsThePassAndTheWorkers() throws {
+        let harness = try Harness()
+        let data = source()
+        let runner = DataParallelInferenceRunner(data, [FailingInferencer(failOnBatch: 5)], workers: 3)
+        let trainer = Trainer(harness.config(FakeBackend(), callbacks: [runner], stepsPerEpoch: 1, maxEpoch: 2))
+        #expect(throws: FailingInferencer.Failure()) { try trainer.train() }
+        #expect(data.liveReplicas == 0)
+        #expect(data.madeReplicas == 3)
+    }
+
     @Test func fewerThanOneWorkerIsRejectedAtSetup() throws {
         let harness = try Harness()
         let runner = DataParallelInferenceRunner(source(), inferencers(), workers: 0, prefix: "val")
@@ -110,4 +120,22 @@ import Testing
             try Trainer(harness.config(FakeBackend(), callbacks: [single, parallel])).train()
         }
     }
+}
+
+/// Throws when it receives batch `failOnBatch` (0-based).
+private final class FailingInferencer: Inferencer {
+    struct Failure: Error, Equatable {}
+    let failOnBatch: Int
+    private var batches = 0
+
+    init(failOnBatch: Int) { self.failOnBatch = failOnBatch }
+
+    var fetches: [String] { ["cost"] }
+    var statNames: [String] { ["failing"] }
+    func beforeInference() throws { batches = 0 }
+    func onBatch(_ outputs: StepOutputs, batchSize: Int) throws {
+        if batches == failOnBatch { throw Failure() }
+        batches += 1
+    }
+    func afterInference() throws -> [String: Double] { ["failing": 0] }
 }
