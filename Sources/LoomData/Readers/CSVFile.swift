@@ -45,9 +45,8 @@ public enum CSVFile {
         var width: Int?
         var labelIndex: Int?
         var rows = 0
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
             if line.allSatisfy(\.isWhitespace) { continue }
             let fields = line.split(separator: separator, omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"")))
