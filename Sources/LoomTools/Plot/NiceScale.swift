@@ -37,7 +37,7 @@ public struct NiceScale: Sendable, Equatable {
         if high <= low { high = low + 1 }
         let decades = high - low
         var ticks: [Double] = []
-        if decades <= 2 {
+        if decades <= 3 {
             for power in stride(from: low, to: high, by: 1) {
                 ticks += [1, 2, 5].map { $0 * pow(10, power) }
             }
