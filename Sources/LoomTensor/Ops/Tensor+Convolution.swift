@@ -11,6 +11,13 @@ extension Tensor {
         return geometry
     }
 
+    /// The output shape of ``conv2d(_:_:stride:padding:)``.
+    /// - Throws: `ShapeError` naming the input and weight shapes when they do not fit.
+    public static func conv2dShape(input: [Int], weight: [Int], stride: (Int, Int) = (1, 1), padding: Padding2D = .valid) throws(ShapeError) -> [Int] {
+        let g = try convolutionGeometry(input: input, weight: weight, stride: stride, padding: padding)
+        return [g.batch, weight[0], g.outputHeight, g.outputWidth]
+    }
+
     /// 2-D convolution (cross-correlation, as in every deep-learning framework) of an NCHW
     /// input with an OIHW weight, via im2col + GEMM. Dilation 1, groups 1; add a bias separately.
     /// - Parameters:
