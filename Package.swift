@@ -40,8 +40,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoomTensorTests", dependencies: ["LoomTensor"]),
-        .testTarget(name: "LoomNNTests", dependencies: ["LoomNN", "LoomTensor"]),
+        // Assertions shared by the tensor and layer tests (finite-difference gradient checks).
+        .target(name: "LoomTensorTestSupport", dependencies: ["LoomTensor"], path: "Tests/LoomTensorTestSupport"),
+        .testTarget(name: "LoomTensorTests", dependencies: ["LoomTensor", "LoomTensorTestSupport"]),
+        .testTarget(name: "LoomNNTests", dependencies: ["LoomNN", "LoomTensor", "LoomTensorTestSupport"]),
         .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
         .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),

@@ -1,5 +1,6 @@
 import LoomNN
 import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 @Suite struct ModelStateTests {

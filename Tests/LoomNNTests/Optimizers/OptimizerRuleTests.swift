@@ -1,5 +1,6 @@
 import LoomNN
 import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 /// Each rule runs three steps on one parameter p = 1 with loss p²/2 (so the gradient is p);

@@ -1,5 +1,6 @@
 import LoomNN
 import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 /// The parameters of a layer in visit order.

@@ -1,5 +1,6 @@
 import LoomNN
 import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 /// A generated task: each class has a fixed random template; a sample is its class's

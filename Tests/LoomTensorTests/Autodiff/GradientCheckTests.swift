@@ -1,4 +1,5 @@
 import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 /// Every differentiable op against central finite differences (see `checkGradients`).

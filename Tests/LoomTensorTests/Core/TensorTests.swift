@@ -1,4 +1,5 @@
 import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 @Suite struct TensorTests {

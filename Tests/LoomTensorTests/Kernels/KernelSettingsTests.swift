@@ -1,5 +1,6 @@
 import Foundation
 @testable import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 @Suite struct KernelSettingsTests {

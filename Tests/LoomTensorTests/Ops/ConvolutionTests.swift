@@ -1,4 +1,5 @@
 import LoomTensor
+import LoomTensorTestSupport
 import Testing
 
 /// conv2d and pooling against naive loops.

@@ -1,8 +1,6 @@
-import LoomNN
 import LoomTensor
 import Testing
 
-/// (Mirrors LoomTensorTests/Support/GradientCheck.swift.)
 /// Compares the reverse-mode gradients of `f` with central finite differences.
 ///
 /// The objective is `sum(f(x) * w)` with fixed pseudo-random weights `w`, so every output
@@ -12,7 +10,7 @@ import Testing
 /// objectives of size ~10; the tolerance 1e-3 + 1e-2·|numeric| covers both with margin
 /// while still catching any wrong rule (those are off by O(1)). Inputs to kinked ops
 /// (relu, abs, max, pools) are chosen at least 0.05 away from every kink.
-func checkGradients(_ inputs: [Tensor], step: Float = 1e-2, sourceLocation: SourceLocation = #_sourceLocation, _ f: ([Tensor]) -> Tensor) {
+public func checkGradients(_ inputs: [Tensor], step: Float = 1e-2, sourceLocation: SourceLocation = #_sourceLocation, _ f: ([Tensor]) -> Tensor) {
     let leaves = inputs.map { $0.requiringGradient() }
     let output = f(leaves)
     var generator = SeededGenerator(seed: 99)
@@ -37,13 +35,13 @@ func checkGradients(_ inputs: [Tensor], step: Float = 1e-2, sourceLocation: Sour
 }
 
 /// Deterministic test values in `range`, away from 0 by at least `gap`.
-func testValues(_ shape: [Int], seed: UInt64 = 1, in range: ClosedRange<Float> = -2...2, avoiding gap: Float = 0) -> Tensor {
+public func testValues(_ shape: [Int], seed: UInt64 = 1, in range: ClosedRange<Float> = -2...2, avoiding gap: Float = 0) -> Tensor {
     var generator = SeededGenerator(seed: seed)
     let raw = Tensor(randomUniform: shape, in: range, using: &generator).scalars
     return Tensor(shape: shape, scalars: raw.map { abs($0) < gap ? ($0 < 0 ? -gap : gap) : $0 })
 }
 
 /// Whether two float arrays agree within `tolerance` (absolute + relative).
-func close(_ a: [Float], _ b: [Float], tolerance: Float = 1e-5) -> Bool {
+public func close(_ a: [Float], _ b: [Float], tolerance: Float = 1e-5) -> Bool {
     a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * (1 + abs($1)) }
 }
