@@ -90,6 +90,7 @@ public final class Trainer {
             outcome = try runLoop()
         } catch {
             loopError = error
+            context?.failure = error
             logger.error("Training failed at global_step=\(loop.globalStep): \(error)")
         }
         let failures = runAfterTrain()
