@@ -43,6 +43,22 @@ import Testing
         #expect(harness.messages.last == "The run already finished: model-6.safetensors is at epoch 2, global_step 6, and maxEpoch is 2; nothing to train (raise maxEpoch to train more)")
     }
 
+    @Test func aMidEpochCheckpointRestartsItsEpoch() throws {
+        let harness = try Harness()
+        _ = try Trainer(harness.config(FakeBackend(), callbacks: [ModelSaver(), StopAt(step: 5)], extra: [MovingAverageSummary(period: 1)],
+                                       monitors: [JSONWriter()], stepsPerEpoch: 3, maxEpoch: 2, logLocation: .at("run"))).train()
+        let backend = FakeBackend()
+        let run = try AutoResume(harness.config(backend, callbacks: [ModelSaver()], extra: [MovingAverageSummary(period: 1)],
+                                                monitors: [JSONWriter()], stepsPerEpoch: 3, maxEpoch: 2, logLocation: .at("run")))
+        #expect(try run.train() == .trained(TrainingResult(outcome: .completed, epochNumber: 2, globalStep: 8),
+                                            resumedFrom: harness.root.appendingPathComponent("run/model-5.safetensors")))
+        #expect(backend.steps == 3)
+        #expect(harness.messages.contains(
+            "WRN model-5.safetensors was saved in the middle of epoch 2; that epoch restarts from its first step at global_step 5"))
+        #expect(harness.messages.contains { $0.hasPrefix("WRN stats.json had 2 entries after the checkpoint (global_step 5, epoch 1); kept 3,") })
+        #expect(harness.messages.contains("Found existing stats.json in \(harness.root.appendingPathComponent("run").path); appending to it."))
+    }
+
     @Test func requiredWithoutACheckpointIsAnError() throws {
         let harness = try Harness()
         let path = harness.root.appendingPathComponent("run").path
