@@ -22,10 +22,12 @@ let package = Package(
         .target(name: "LoomTensor"),
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),
+        .target(name: "LoomTools", dependencies: ["LoomTraining"]),
         .executableTarget(
             name: "loom",
             dependencies: [
                 "LoomTensor", "LoomData", "LoomTraining",
+                "LoomTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,5 +41,6 @@ let package = Package(
         .testTarget(name: "LoomTensorTests", dependencies: ["LoomTensor"]),
         .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
+        .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),
     ]
 )

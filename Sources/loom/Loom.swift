@@ -6,6 +6,6 @@ struct Loom: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom",
         abstract: "Loom: train neural networks in Swift, with callbacks for everything else.",
-        subcommands: [Info.self]
+        subcommands: [Info.self, Stats.self, Plot.self, Inspect.self]
     )
 }
