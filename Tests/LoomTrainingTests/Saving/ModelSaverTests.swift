@@ -77,6 +77,15 @@ private final class NaNLoss: Callback {
         #expect(harness.messages.contains("ModelSaver: no final checkpoint, training failed (Crash())"))
     }
 
+    @Test func noFinalSaveAfterANumericsError() throws {
+        let harness = try Harness()
+        let failure = NumericsError(globalStep: 5, source: .output("loss"), index: 0, value: .nan)
+        let diverge = LambdaCallback(triggerStep: { context in if context.loop.globalStep == 5 { throw failure } })
+        #expect(throws: NumericsError.self) { try run(harness, [ModelSaver(), diverge]) }
+        #expect(files(harness) == ["model-3.safetensors"])
+        #expect(harness.messages.contains("ModelSaver: no final checkpoint, training failed (\(failure))"))
+    }
+
     @Test func noFinalSaveAfterANonFiniteLoss() throws {
         let harness = try Harness()
         _ = try run(harness, [ModelSaver(), NaNLoss(step: 5), StopAt(step: 5)])
