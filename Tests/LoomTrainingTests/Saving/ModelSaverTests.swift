@@ -57,6 +57,7 @@ private final class NaNLoss: Callback {
         #expect(errors.first?.hasPrefix("ERR ModelSaver: could not save the checkpoint of global_step 3: ") == true)
         #expect(saver.lastSavedURL == nil)
         #expect(checkpointFiles(in: disk.url).isEmpty)
+        #expect(throws: SavingError.self) { try saver.saveCheckpoint() }
     }
 
     @Test func savesAtTheEndAfterAStop() throws {
@@ -97,7 +98,7 @@ private final class NaNLoss: Callback {
         let harness = try Harness()
         let saver = ModelSaver()
         var urls: [URL?] = []
-        let probe = LambdaCallback(trigger: { _ in urls.append(saver.saveNow()); urls.append(saver.saveNow()) })
+        let probe = LambdaCallback(trigger: { _ in urls.append(saver.saveNow()); urls.append(try saver.saveCheckpoint()) })
         _ = try run(harness, [probe, saver], maxEpoch: 1)
         #expect(urls.map { $0?.lastPathComponent } == ["model-3.safetensors", "model-3.safetensors"])
         #expect(harness.messages.filter { $0.hasPrefix("Model saved to") }.count == 1)
@@ -108,6 +109,9 @@ private final class NaNLoss: Callback {
         let saver = ModelSaver()
         _ = try Trainer(harness.config(FakeBackend(), callbacks: [saver], stepsPerEpoch: 3, maxEpoch: 1)).train()
         #expect(saver.store == nil && saver.saveNow() == nil)
+        #expect(throws: SavingError.saveFailed(step: 3, reason: "the run has no log directory and the saver no directory")) {
+            try saver.saveCheckpoint()
+        }
         #expect(harness.messages.contains("WRN ModelSaver: the run has no log directory and no directory was given; no checkpoint is saved"))
     }
 }
