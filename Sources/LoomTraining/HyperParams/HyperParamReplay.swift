@@ -64,17 +64,9 @@ protocol HyperParamReplaying: AnyObject {
 /// whose candidate was put in force **latest** (by ``ReplayPoint``; ties go to the setter
 /// registered later, which ran later) is the only one that sets its value.
 enum HyperParamReplay {
-    /// Every callback of the trainer, with wrappers (PeriodicTrigger, EnableCallbackIf) opened.
+    /// Every callback of the trainer, with wrappers opened.
     static func allCallbacks(_ context: TrainerContext?) -> [any Callback] {
-        guard let trainer = context?.trainer else { return [] }
-        var result: [any Callback] = []
-        func visit(_ callback: any Callback) {
-            result.append(callback)
-            if let wrapper = callback as? PeriodicTrigger { visit(wrapper.wrapped) }
-            if let wrapper = callback as? EnableCallbackIf { visit(wrapper.wrapped) }
-        }
-        trainer.callbacks.forEach(visit)
-        return result
+        context?.trainer?.callbacks.unwrapped ?? []
     }
 
     /// Whether `setter` (with `candidate`) wins the replay of its parameter.

@@ -52,20 +52,14 @@ final class InferencePass {
             }
         }
         guard let trainer = context.trainer else { return }
-        let runners = (trainer.config.callbacks + trainer.config.extraCallbacks).compactMap { Self.runner(in: $0) }
+        let runners = (trainer.config.callbacks + trainer.config.extraCallbacks).unwrapped
+            .compactMap { $0 as? any InferenceStatProducer }
         for stat in statNames {
             let producers = runners.filter { $0.producedStats.contains(stat) }
             if producers.count > 1 { throw InferenceError.duplicateStat(stat: stat, producers: producers.map(\.name)) }
         }
     }
 
-    /// The inference runner `callback` is or wraps (through the core's wrappers).
-    private static func runner(in callback: any Callback) -> (any InferenceStatProducer)? {
-        if let runner = callback as? any InferenceStatProducer { return runner }
-        if let wrapper = callback as? EnableCallbackIf { return runner(in: wrapper.wrapped) }
-        if let wrapper = callback as? PeriodicTrigger { return runner(in: wrapper.wrapped) }
-        return nil
-    }
 
     /// Runs one pass: `drive` calls its argument once per batch, in order.
     func run(declaredSamples: Int?, _ drive: ((StepOutputs, Int) throws -> Void) throws -> Void) throws {

@@ -150,11 +150,8 @@ public class BestSaver: StatefulCallback {
         restoredState = true
     }
 
-    /// The ModelSaver inside `callback` (through PeriodicTrigger / EnableCallbackIf wrappers).
+    /// The ModelSaver `callback` is or wraps.
     static func modelSaver(in callback: any Callback) -> ModelSaver? {
-        if let saver = callback as? ModelSaver { return saver }
-        if let wrapper = callback as? PeriodicTrigger { return modelSaver(in: wrapper.wrapped) }
-        if let wrapper = callback as? EnableCallbackIf { return modelSaver(in: wrapper.wrapped) }
-        return nil
+        callback.unwrapped.lazy.compactMap { $0 as? ModelSaver }.first
     }
 }

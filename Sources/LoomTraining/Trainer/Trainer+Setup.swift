@@ -44,13 +44,13 @@ extension Trainer {
         beforeStepList = callbacks.filter { $0.stepEvents.contains(.beforeStep) }
         afterStepList = callbacks.filter { $0.stepEvents.contains(.afterStep) }
         triggerStepList = callbacks.filter { $0.stepEvents.contains(.triggerStep) }
-        timingObserver = callbacks.lazy.compactMap { $0 as? any EventTimingObserver }.first
+        timingObserver = callbacks.unwrapped.lazy.compactMap { $0 as? any EventTimingObserver }.first
         logger.debug(describeLoop())
     }
 
     private func checkStateKeys() throws {
         var owners: [String: [String]] = [:]
-        for case let callback as any StatefulCallback in callbacks { owners[callback.stateKey, default: []].append(callback.name) }
+        for case let callback as any StatefulCallback in callbacks.unwrapped { owners[callback.stateKey, default: []].append(callback.name) }
         if let (key, names) = owners.first(where: { $0.value.count > 1 }) {
             throw TrainerError.duplicateStateKey(key, callbacks: names)
         }
@@ -58,7 +58,7 @@ extension Trainer {
 
     private func importState(_ state: TrainingState) throws {
         var unused = Set(state.callbacks.keys)
-        for case let callback as any StatefulCallback in callbacks {
+        for case let callback as any StatefulCallback in callbacks.unwrapped {
             if let saved = state.callbacks[callback.stateKey] {
                 try callback.importState(saved)
                 unused.remove(callback.stateKey)

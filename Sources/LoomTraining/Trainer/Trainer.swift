@@ -65,7 +65,7 @@ public final class Trainer {
     /// - Throws: a callback's export error.
     public func exportState() throws -> TrainingState {
         var states: [String: StateValue] = [:]
-        for case let callback as any StatefulCallback in callbacks {
+        for case let callback as any StatefulCallback in callbacks.unwrapped {
             states[callback.stateKey] = try callback.exportState()
         }
         return TrainingState(epochNumber: loop.epochNumber, globalStep: loop.globalStep,

@@ -3,7 +3,7 @@
 /// `beforeStep`/`afterStep` together: it is evaluated in `beforeStep` and `afterStep`
 /// follows that decision. `setUp`, `beforeTrain`, `afterTrain` and direct `trigger()`
 /// calls are not gated.
-public final class EnableCallbackIf: Callback {
+public final class EnableCallbackIf: CallbackWrapper {
     /// The wrapped callback.
     public let wrapped: any Callback
     private let predicate: (LoopState) -> Bool

@@ -2,7 +2,7 @@
 /// after every `everySteps`-th global step, after every `everyEpochs`-th epoch (instead
 /// of the wrapped callback's own `triggerEpoch`), and once right after `beforeTrain`
 /// when `beforeTrain` is true. Every other event is forwarded unchanged.
-public final class PeriodicTrigger: Callback {
+public final class PeriodicTrigger: CallbackWrapper {
     /// The wrapped callback.
     public let wrapped: any Callback
     private let everySteps: Int?
