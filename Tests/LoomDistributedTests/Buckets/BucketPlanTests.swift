@@ -26,7 +26,7 @@ import Testing
 
     @Test func singleProcessReductionKeepsValuesAndMeanIsIdentity() throws {
         var arrays: [[Float]] = [[1, 2, 3], [4], [5, 6]]
-        var reducer = BucketedAllreduce(counts: [3, 1, 2], megabytes: 8.0 / 1_048_576)
+        var reducer = BucketedAllreduce(counts: [3, 1, 2], megabytes: 16.0 / 1_048_576)
         #expect(reducer.plan.buckets.count == 2)
         try reducer.run(&arrays, over: SingleProcessCommunicator(), mean: true)
         #expect(arrays == [[1, 2, 3], [4], [5, 6]])

@@ -50,8 +50,8 @@ import Testing
         let parallel = DataParallelClassifier(classifier: Zoo.mlp(inputShape: [3], classes: 3, hidden: [5]),
                                               optimizer: Optimizer.sgd(learningRate: 0.1), communicator: SingleProcessCommunicator())
         let backend = DataParallelClassifierBackend(parallel: parallel) { self.batch() }
-        let config = run.configure(TrainConfig(backend: backend, stepsPerEpoch: 1, isChief: false, logLocation: .at("x")))
+        let config = run.configure(TrainConfig(backend: backend, stepsPerEpoch: 1, logLocation: .at("x"), isChief: false))
         #expect(config.isChief)
-        #expect(config.logLocation == .at("x"))
+        #expect(config.logLocation == LogLocation.at("x"))
     }
 }
