@@ -16,7 +16,7 @@ func benchmark(communicator: any Communicator) throws {
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     let allreduce = median(Array(times.dropFirst(5)))
-    if communicator.isChief {
+    if communicator.isChief, communicator.size > 1 {
         print(String(format: "allreduce 1Mi floats, %d ranks: %.3f ms median, %.2f GB/s", communicator.size, allreduce * 1e3,
                      4.0 * Double(1 << 20) / allreduce / 1e9))
     }
