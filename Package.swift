@@ -1,8 +1,15 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // The Loom package: a neural-network training interface for Swift.
 //
 // Module graph (DESIGN.md section 1): the training core (`LoomTraining`) and the data
 // pipeline (`LoomData`) know no tensor type; `LoomEngine` is the only bridge.
+//
+// Distributed training (MPI) is opt-in through the package trait `MPI`:
+//     swift build --traits MPI            (scripts/test-distributed does this)
+// Without it (the default) nothing needs Open MPI: `CLoomMPI` is not linked, and
+// `LoomDistributed` builds only its MPI-free parts (bucketing, sharding, the single-process
+// communicator). With it, `CLoomMPI` wraps the system Open MPI (pkg-config `ompi-c`;
+// Debian: `apt-get install -y libopenmpi-dev openmpi-bin`) and Swift code sees `#if MPI`.
 import PackageDescription
 
 let package = Package(
@@ -13,8 +20,12 @@ let package = Package(
         .library(name: "LoomNN", targets: ["LoomNN"]),
         .library(name: "LoomData", targets: ["LoomData"]),
         .library(name: "LoomTraining", targets: ["LoomTraining"]),
+        .library(name: "LoomDistributed", targets: ["LoomDistributed"]),
         .executable(name: "loom", targets: ["loom"]),
         .executable(name: "loom-bench", targets: ["loom-bench"]),
+    ],
+    traits: [
+        .trait(name: "MPI", description: "Distributed data-parallel training over the system Open MPI (LoomDistributed)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +36,22 @@ let package = Package(
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),
         .target(name: "LoomTools", dependencies: ["LoomTraining"]),
+        .systemLibrary(name: "CLoomMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
+        .target(
+            name: "LoomDistributed",
+            dependencies: [
+                "LoomTensor", "LoomNN", "LoomData", "LoomTraining",
+                .target(name: "CLoomMPI", condition: .when(traits: ["MPI"])),
+            ]
+        ),
+        .executableTarget(
+            name: "distributed-mlp", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
+            path: "Examples/distributed-mlp"
+        ),
+        .executableTarget(
+            name: "LoomDistributedChecks", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
+            path: "Tests/LoomDistributedChecks"
+        ),
         .executableTarget(
             name: "loom",
             dependencies: [
@@ -47,5 +74,6 @@ let package = Package(
         .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
         .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),
+        .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor"]),
     ]
 )
