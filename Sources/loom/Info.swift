@@ -1,10 +1,19 @@
 import ArgumentParser
+import LoomTensor
 import LoomTraining
 
 /// `loom info`: the Loom version, the kernels in use and the CPU count.
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the Loom version, the BLAS in use and the CPU count.")
     func run() throws {
+        let kernels = KernelInfo.current
         print("Loom \(LoomVersion.string)")
+        if let blas = kernels.blas {
+            print("Kernels: BLAS \(blas)" + (kernels.blasPath.map { " [\($0)]" } ?? ""))
+        } else {
+            print("Kernels: portable Swift kernels (no BLAS found; install OpenBLAS or set LOOM_BLAS=/path/to/libblas.so)")
+        }
+        print("Threads: \(kernels.threadCount) (LOOM_NUM_THREADS)")
+        print("CPUs: \(kernels.cpuCount)")
     }
 }

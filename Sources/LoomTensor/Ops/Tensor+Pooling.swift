@@ -1,0 +1,98 @@
+extension Tensor {
+    /// 2-D max pooling over an NCHW input. Padded positions never win.
+    /// - Parameters:
+    ///   - input: `[N, C, H, W]`.
+    ///   - kernel: Window height and width.
+    ///   - stride: Step; defaults to the window size.
+    ///   - padding: Border handling.
+    /// - Returns: `[N, C, OH, OW]`; the gradient goes to the (first) maximum of each window.
+    public static func maxPool2d(_ input: Tensor, kernel: (Int, Int), stride: (Int, Int)? = nil, padding: Padding2D = .valid) -> Tensor {
+        let g = check { () throws(ShapeError) in
+            try WindowGeometry(op: "maxPool2d", input: input.shape, kernel: kernel, stride: stride ?? kernel, padding: padding)
+        }
+        let planes = g.batch * g.channels, inPlane = g.height * g.width, outPlane = g.outputHeight * g.outputWidth
+        let result = Tensor.uninitialized([g.batch, g.channels, g.outputHeight, g.outputWidth])
+        var winners = [Int32](repeating: -1, count: planes * outPlane)
+        winners.withUnsafeMutableBufferPointer { winner in
+            for plane in 0..<planes {
+                let source = input.data + plane * inPlane
+                for oh in 0..<g.outputHeight {
+                    for ow in 0..<g.outputWidth {
+                        var best = -Float.infinity, bestIndex = -1
+                        for kh in 0..<g.kernelHeight {
+                            let ih = oh * g.strideHeight - g.top + kh
+                            guard ih >= 0 && ih < g.height else { continue }
+                            for kw in 0..<g.kernelWidth {
+                                let iw = ow * g.strideWidth - g.left + kw
+                                guard iw >= 0 && iw < g.width else { continue }
+                                let value = source[ih * g.width + iw]
+                                if value > best || bestIndex < 0 { best = value; bestIndex = ih * g.width + iw }
+                            }
+                        }
+                        let position = plane * outPlane + oh * g.outputWidth + ow
+                        result.data[position] = best
+                        winner[position] = Int32(bestIndex)
+                    }
+                }
+            }
+        }
+        let inputShape = input.shape, frozenWinners = winners
+        return recorded(result, op: "maxPool2d", inputs: input) { gradient in
+            let winners = frozenWinners
+            let inputGradient = Tensor(zeros: inputShape)
+            for plane in 0..<planes {
+                for position in 0..<outPlane {
+                    let winner = Int(winners[plane * outPlane + position])
+                    if winner >= 0 { inputGradient.data[plane * inPlane + winner] += gradient.data[plane * outPlane + position] }
+                }
+            }
+            return [inputGradient]
+        }
+    }
+
+    /// 2-D average pooling over an NCHW input; each window averages only its positions
+    /// inside the input (padding is not counted).
+    /// - Parameters:
+    ///   - input: `[N, C, H, W]`.
+    ///   - kernel: Window height and width.
+    ///   - stride: Step; defaults to the window size.
+    ///   - padding: Border handling.
+    /// - Returns: `[N, C, OH, OW]`.
+    public static func avgPool2d(_ input: Tensor, kernel: (Int, Int), stride: (Int, Int)? = nil, padding: Padding2D = .valid) -> Tensor {
+        let g = check { () throws(ShapeError) in
+            try WindowGeometry(op: "avgPool2d", input: input.shape, kernel: kernel, stride: stride ?? kernel, padding: padding)
+        }
+        let planes = g.batch * g.channels, inPlane = g.height * g.width, outPlane = g.outputHeight * g.outputWidth
+        let result = Tensor.uninitialized([g.batch, g.channels, g.outputHeight, g.outputWidth])
+        /// Calls `body(inputOffset, 1/count)` for every in-bounds position of one window.
+        @Sendable func window(_ oh: Int, _ ow: Int, _ body: (Int, Float) -> Void) {
+            let h0 = Swift.max(oh * g.strideHeight - g.top, 0), h1 = Swift.min(oh * g.strideHeight - g.top + g.kernelHeight, g.height)
+            let w0 = Swift.max(ow * g.strideWidth - g.left, 0), w1 = Swift.min(ow * g.strideWidth - g.left + g.kernelWidth, g.width)
+            let count = Swift.max((h1 - h0) * (w1 - w0), 1)
+            let scale = 1 / Float(count)
+            for ih in h0..<Swift.max(h1, h0) { for iw in w0..<Swift.max(w1, w0) { body(ih * g.width + iw, scale) } }
+        }
+        for plane in 0..<planes {
+            for oh in 0..<g.outputHeight {
+                for ow in 0..<g.outputWidth {
+                    var total: Float = 0
+                    window(oh, ow) { offset, scale in total += input.data[plane * inPlane + offset] * scale }
+                    result.data[plane * outPlane + oh * g.outputWidth + ow] = total
+                }
+            }
+        }
+        let inputShape = input.shape
+        return recorded(result, op: "avgPool2d", inputs: input) { gradient in
+            let inputGradient = Tensor(zeros: inputShape)
+            for plane in 0..<planes {
+                for oh in 0..<g.outputHeight {
+                    for ow in 0..<g.outputWidth {
+                        let value = gradient.data[plane * outPlane + oh * g.outputWidth + ow]
+                        window(oh, ow) { offset, scale in inputGradient.data[plane * inPlane + offset] += value * scale }
+                    }
+                }
+            }
+            return [inputGradient]
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder: replaced by the tensor engine.
-public struct Tensor {}
