@@ -1,2 +1,0 @@
-/// Placeholder: replaced by the data pipeline.
-public protocol DataFlow {}
