@@ -28,16 +28,20 @@ extension Trainer {
             while step < loop.stepsPerEpoch {
                 loop.localStep = step
                 request.reset()
-                for callback in beforeStepList {
-                    do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
-                }
-                let outputs = try backend.runStep(request)
-                loop.globalStep &+= 1
-                for callback in afterStepList {
-                    do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
-                }
-                for callback in triggerStepList {
-                    do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+                if let observer = timingObserver, observer.wantsTiming(ofStep: loop.globalStep &+ 1) {
+                    try runTimedStep(&request, &stop, observer)
+                } else {
+                    for callback in beforeStepList {
+                        do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
+                    }
+                    let outputs = try backend.runStep(request)
+                    loop.globalStep &+= 1
+                    for callback in afterStepList {
+                        do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
+                    }
+                    for callback in triggerStepList {
+                        do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+                    }
                 }
                 if let stop { return finish(stop) }
                 if interruptFlag.isRequested { return finishInterrupted() }

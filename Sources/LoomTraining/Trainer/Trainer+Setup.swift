@@ -44,6 +44,7 @@ extension Trainer {
         beforeStepList = callbacks.filter { $0.stepEvents.contains(.beforeStep) }
         afterStepList = callbacks.filter { $0.stepEvents.contains(.afterStep) }
         triggerStepList = callbacks.filter { $0.stepEvents.contains(.triggerStep) }
+        timingObserver = callbacks.lazy.compactMap { $0 as? any EventTimingObserver }.first
         logger.debug(describeLoop())
     }
 

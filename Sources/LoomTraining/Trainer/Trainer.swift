@@ -33,6 +33,7 @@ public final class Trainer {
     var beforeStepList: [any Callback] = []
     var afterStepList: [any Callback] = []
     var triggerStepList: [any Callback] = []
+    var timingObserver: (any EventTimingObserver)?
     var epochSeconds: [Double] = []
 
     /// Creates a trainer for `config`; nothing runs until ``train()``.
@@ -90,6 +91,7 @@ public final class Trainer {
             outcome = try runLoop()
         } catch {
             loopError = error
+            context?.failure = error
             logger.error("Training failed at global_step=\(loop.globalStep): \(error)")
         }
         let failures = runAfterTrain()

@@ -18,6 +18,10 @@ public final class TrainerContext {
     public let environment: TrainingEnvironment
     /// The backend (state export for savers, `InferenceBackend` casts for validation).
     public let backend: any TrainingBackend
+    /// The error that ended the loop, set before `afterTrain` runs (`nil` while training
+    /// and after a normal end or a ``StopTraining``): a saver must not save in
+    /// `afterTrain` after a failure such as a `NumericsError`.
+    public internal(set) var failure: (any Error)?
     weak var trainer: Trainer?
 
     init(loop: LoopState, monitors: Monitors, hyperparameters: Hyperparameters, logger: Logger,
