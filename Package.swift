@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "LoomTensor", targets: ["LoomTensor"]),
+        .library(name: "LoomNN", targets: ["LoomNN"]),
         .library(name: "LoomData", targets: ["LoomData"]),
         .library(name: "LoomTraining", targets: ["LoomTraining"]),
         .executable(name: "loom", targets: ["loom"]),
@@ -20,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "LoomTensor"),
+        .target(name: "LoomNN", dependencies: ["LoomTensor"]),
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),
         .executableTarget(
@@ -32,11 +34,12 @@ let package = Package(
         .executableTarget(
             name: "loom-bench",
             dependencies: [
-                "LoomTensor", "LoomData", "LoomTraining",
+                "LoomTensor", "LoomNN", "LoomData", "LoomTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LoomTensorTests", dependencies: ["LoomTensor"]),
+        .testTarget(name: "LoomNNTests", dependencies: ["LoomNN", "LoomTensor"]),
         .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
     ]

@@ -1,0 +1,58 @@
+import LoomTensor
+
+/// The per-model state a forward pass reads and writes: train/eval mode, the generator that
+/// dropout draws from, the update ops collected so far and (when asked) activations.
+///
+/// Owned by a ``Model``; nothing here is global, so two models never share randomness.
+public final class ForwardContext {
+    /// Whether layers behave as in training (batch statistics, dropout) or evaluation.
+    public var isTraining: Bool
+    /// The generator dropout masks are drawn from (its state is part of a resumable run).
+    public var generator: SeededGenerator
+    /// Update ops collected by forward passes and not yet applied or discarded.
+    public private(set) var pendingUpdates: [UpdateOp] = []
+    /// Whether containers record each child's output in ``activations`` (for histograms).
+    public var recordsActivations = false
+    /// Recorded outputs by layer path (e.g. `conv1`), filled when ``recordsActivations`` is set.
+    public private(set) var activations: [(name: String, value: Tensor)] = []
+    private var scope: [String] = []
+
+    /// Creates a context.
+    /// - Parameters:
+    ///   - isTraining: The initial mode.
+    ///   - seed: The seed of the dropout generator.
+    public init(isTraining: Bool = true, seed: UInt64) {
+        self.isTraining = isTraining
+        generator = SeededGenerator(seed: seed)
+    }
+
+    /// Queues an update op (called by layers during forward).
+    /// - Parameter op: The deferred update.
+    public func addUpdate(_ op: UpdateOp) { pendingUpdates.append(op) }
+
+    /// Applies every pending update op in the order they were queued, then clears the queue.
+    public func applyUpdates() {
+        for op in pendingUpdates { op.apply() }
+        pendingUpdates.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops every pending update op without applying it.
+    public func discardUpdates() { pendingUpdates.removeAll(keepingCapacity: true) }
+
+    /// Clears recorded activations.
+    public func clearActivations() { activations.removeAll() }
+
+    /// Runs `child` inside the named scope; records its output when recording is on.
+    /// - Parameters:
+    ///   - name: The child's name within its container.
+    ///   - child: The child's forward pass.
+    /// - Returns: The child's output.
+    public func scoped(_ name: String, _ child: () -> Tensor) -> Tensor {
+        guard recordsActivations else { return child() }
+        scope.append(name)
+        defer { scope.removeLast() }
+        let output = child()
+        activations.append((scope.joined(separator: "/"), output.detached()))
+        return output
+    }
+}

@@ -1,0 +1,49 @@
+import LoomNN
+import LoomTensor
+import Testing
+
+@Suite struct ZooNamingTests {
+    @Test func mlpAndLogisticRegressionNames() {
+        let mlp = Zoo.mlp(inputShape: [1, 4, 4], classes: 3)
+        #expect(mlp.model.stateNames == ["fc1/W", "fc1/b", "fc2/W", "fc2/b", "fc/W", "fc/b"])
+        #expect(mlp.model.stateArrays().map(\.shape) == [[16, 256], [256], [256, 256], [256], [256, 3], [3]])
+        #expect(Zoo.logisticRegression(inputShape: [784], classes: 10).model.stateNames == ["fc/W", "fc/b"])
+    }
+
+    @Test func lenetNamesAdaptToTheInput() throws {
+        let lenet = try Zoo.lenet(inputShape: [1, 28, 28], classes: 10)
+        #expect(lenet.model.stateNames == ["conv1/W", "conv1/b", "conv2/W", "conv2/b", "fc1/W", "fc1/b", "fc/W", "fc/b"])
+        #expect(lenet.model.stateArrays().map(\.shape) == [[20, 1, 5, 5], [20], [50, 20, 5, 5], [50], [2450, 500], [500], [500, 10], [10]])
+        let small = try Zoo.lenet(inputShape: [3, 8, 8], classes: 4, channels: (4, 6), hidden: 16)
+        #expect(small.model.stateArrays().map(\.shape)[4] == [24, 16])
+        #expect(throws: ZooError.unsupportedInput(model: "lenet", shape: [784], reason: "it needs [C, H, W] images of at least 4x4")) {
+            try Zoo.lenet(inputShape: [784], classes: 10)
+        }
+    }
+
+    @Test func resnet20Names() throws {
+        let resnet = try Zoo.resnet20(inputShape: [3, 32, 32], classes: 10)
+        let bn = ["gamma", "beta"]
+        var parameters = ["conv0/W"] + bn.map { "bn0/\($0)" }
+        var buffers = ["bn0/mean/EMA", "bn0/variance/EMA"]
+        for stage in 1...3 {
+            for block in 1...3 {
+                let path = "stage\(stage)/block\(block)/"
+                parameters += [path + "conv1/W"] + bn.map { path + "bn1/\($0)" } + [path + "conv2/W"] + bn.map { path + "bn2/\($0)" }
+                buffers += ["bn1", "bn2"].flatMap { [path + "\($0)/mean/EMA", path + "\($0)/variance/EMA"] }
+                if stage > 1 && block == 1 {
+                    parameters += [path + "shortcut/conv/W"] + bn.map { path + "shortcut/bn/\($0)" }
+                    buffers += [path + "shortcut/bn/mean/EMA", path + "shortcut/bn/variance/EMA"]
+                }
+            }
+        }
+        parameters += ["fc/W", "fc/b"]
+        #expect(resnet.model.namedParameters().map(\.name) == parameters)
+        #expect(resnet.model.namedBuffers().map(\.name) == buffers)
+        #expect(resnet.model.namedParameters().count == 65)
+        // conv0+bn0 464, stage1 14,016, stage2 51,648, stage3 205,696 (with projections), fc 650.
+        #expect(resnet.model.parameterCount == 272_474)
+        let convs = resnet.model.namedParameters().filter { $0.name.hasSuffix("conv1/W") || $0.name.hasSuffix("conv2/W") }
+        #expect(convs.count == 18)
+    }
+}
