@@ -44,6 +44,15 @@ public protocol TrainingBackend: AnyObject {
     /// Restores a state produced by ``exportState()``.
     /// - Throws: when a name is missing or a shape differs (the message names them).
     func importState(_ arrays: [NamedArray]) throws
+
+    /// Everything besides arrays that an exact resume needs: the data position and the
+    /// RNG states (see ``BackendResumeState``). Savers store it in every checkpoint.
+    /// - Throws: when the state cannot be captured now.
+    func exportResumeState() throws -> BackendResumeState
+
+    /// Restores a state produced by ``exportResumeState()`` (after ``importState(_:)``).
+    /// - Throws: when the state does not fit this backend (the message says why).
+    func importResumeState(_ state: BackendResumeState) throws
 }
 
 extension TrainingBackend {
@@ -53,6 +62,10 @@ extension TrainingBackend {
     public var summaryNames: [String] { [] }
     /// No hyperparameters.
     public var hyperparameterNames: [String] { [] }
+    /// Nothing besides the arrays: ``BackendResumeState`` with both parts `.null`.
+    public func exportResumeState() throws -> BackendResumeState { BackendResumeState() }
+    /// Nothing to restore.
+    public func importResumeState(_ state: BackendResumeState) throws {}
 }
 
 /// A backend that can also run inference (validation) on batches of a separate data

@@ -9,7 +9,7 @@ extension Trainer {
         var request = StepRequest()
         request.fetches.reserveCapacity(16)
 
-        try dispatch(&stop) { try $0.beforeTrain() }
+        try epochLevelRound(&stop) { try dispatch(&$0) { try $0.beforeTrain() } }
         if let stop { return finish(stop) }
         if loop.startEpoch > loop.maxEpoch {
             logger.info("Nothing to train: startEpoch \(loop.startEpoch) is after maxEpoch \(loop.maxEpoch)")
@@ -52,7 +52,7 @@ extension Trainer {
             let seconds = clock.now() - epochStart
             epochSeconds.append(seconds)
             logger.info("Epoch \(epoch) (global_step \(loop.globalStep)) finished, time: \(Formatting.humanDuration(seconds)).")
-            try dispatchTimed(&stop, &timings) { try $0.triggerEpoch() }
+            try epochLevelRound(&stop) { try dispatchTimed(&$0, &timings) { try $0.triggerEpoch() } }
             reportSlowCallbacks(timings)
             if let stop { return finish(stop) }
             if interruptFlag.isRequested { return finishInterrupted() }

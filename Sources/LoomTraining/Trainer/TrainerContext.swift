@@ -43,4 +43,18 @@ public final class TrainerContext {
         guard let trainer else { throw TrainerError.trainerGone }
         return try trainer.exportState()
     }
+
+    /// Runs `action` once every callback finished the current epoch-level round
+    /// (`beforeTrain`, or `triggerEpoch` with the `trigger()` calls inside it), so that it
+    /// sees every callback's state after that round: ModelSaver writes its checkpoint this
+    /// way. Actions run in the order they were added; one added by an action runs in the
+    /// same pass. Outside those two rounds `action` runs at once. A ``StopTraining``
+    /// thrown by an action takes effect as if thrown by a callback in that round.
+    /// - Throws: the action's error when it runs at once.
+    public func afterEpochLevelRound(_ action: @escaping () throws -> Void) throws {
+        if collectsDeferredActions { deferredActions.append(action) } else { try action() }
+    }
+
+    var collectsDeferredActions = false
+    var deferredActions: [() throws -> Void] = []
 }
