@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LoomNN", targets: ["LoomNN"]),
         .library(name: "LoomData", targets: ["LoomData"]),
         .library(name: "LoomTraining", targets: ["LoomTraining"]),
+        .library(name: "LoomEngine", targets: ["LoomEngine"]),
         .executable(name: "loom", targets: ["loom"]),
         .executable(name: "loom-bench", targets: ["loom-bench"]),
     ],
@@ -24,17 +25,18 @@ let package = Package(
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),
+        .target(name: "LoomEngine", dependencies: ["LoomTensor", "LoomNN", "LoomData", "LoomTraining"]),
         .executableTarget(
             name: "loom",
             dependencies: [
-                "LoomTensor", "LoomData", "LoomTraining",
+                "LoomTensor", "LoomNN", "LoomData", "LoomTraining", "LoomEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "loom-bench",
             dependencies: [
-                "LoomTensor", "LoomNN", "LoomData", "LoomTraining",
+                "LoomTensor", "LoomNN", "LoomData", "LoomTraining", "LoomEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,5 +44,6 @@ let package = Package(
         .testTarget(name: "LoomNNTests", dependencies: ["LoomNN", "LoomTensor"]),
         .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
+        .testTarget(name: "LoomEngineTests", dependencies: ["LoomEngine", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
     ]
 )
