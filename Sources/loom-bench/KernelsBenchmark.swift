@@ -32,16 +32,29 @@ struct KernelsBenchmark: ParsableCommand {
         let kernels: [GEMMKernel] = Kernels.isBLASLoaded ? [.blas, .portable] : [.portable]
         for (name, m, n, k, transposeA, transposeB) in shapes {
             var fields: [(String, BenchValue)] = [("m", .integer(m)), ("n", .integer(n)), ("k", .integer(k))]
-            for kernel in kernels {
-                for count in threadCounts {
-                    Kernels.threadCount = count
-                    let gflops = gemmGFLOPS(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB, kernel: kernel)
-                    fields.append(("\(kernel == .blas ? "blas" : "portable") \(count)t GFLOP/s", .number(gflops, digits: 1)))
+            let flops = 2 * Double(m) * Double(n) * Double(k)
+            let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+            var c = [Float](repeating: 0, count: m * n)
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
+                        guard let aBase = pa.baseAddress, let bBase = pb.baseAddress, let cBase = pc.baseAddress else { return }
+                        for count in threadCounts {
+                            Kernels.threadCount = count
+                            // BLAS and portable samples alternate, so their ratio is taken under the same load.
+                            let samples = interleaved(kernels.map { kernel in {
+                                Kernels.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: aBase, lda: transposeA ? m : k,
+                                              b: bBase, ldb: transposeB ? k : n, c: cBase, ldc: n, kernel: kernel)
+                            } })
+                            for (kernel, times) in zip(kernels, samples) {
+                                fields.append(("\(kernel == .blas ? "blas" : "portable") \(count)t GFLOP/s", .number(flops / median(times) / 1e9, digits: 1)))
+                            }
+                            if samples.count == 2 {
+                                fields.append(("portable/blas \(count)t", .number(median(zip(samples[0], samples[1]).map { $0 / $1 }), digits: 2)))
+                            }
+                        }
+                    }
                 }
-            }
-            if kernels.count == 2, let blas = fields.first(where: { $0.0 == "blas 1t GFLOP/s" }), let portable = fields.first(where: { $0.0 == "portable 1t GFLOP/s" }),
-               case let .number(b, _) = blas.1, case let .number(p, _) = portable.1 {
-                fields.append(("portable/blas 1t", .number(p / b, digits: 2)))
             }
             report.add("gemm \(name)", fields)
         }
@@ -52,11 +65,9 @@ struct KernelsBenchmark: ParsableCommand {
             var target = Tensor(zeros: [count])
             let copySource = [Float](repeating: 1, count: count)
             var copyTarget = [Float](repeating: 0, count: count)
-            let memcpySeconds = measure {
+            let memcpy = {
                 copyTarget.withUnsafeMutableBytes { target in copySource.withUnsafeBytes { source in target.copyMemory(from: source) } }
             }
-            let memcpyRate = Double(count * 8) / memcpySeconds / 1e9
-            report.add("memcpy \(label)", [("GB/s", .number(memcpyRate, digits: 1)), ("of memcpy", .number(1, digits: 2))])
             let cases: [(String, Int, () -> Void)] = [
                 ("add (new tensor)", 12, { _ = a + b }),
                 ("add (in place +=)", 12, { target += b }),
@@ -64,8 +75,12 @@ struct KernelsBenchmark: ParsableCommand {
                 ("exp", 8, { _ = b.exp() }),
             ]
             for (name, bytes, body) in cases {
-                let rate = Double(count * bytes) / measure(body) / 1e9
-                report.add("\(name) \(label)", [("GB/s", .number(rate, digits: 1)), ("of memcpy", .number(rate / memcpyRate, digits: 2))])
+                // Each sample of the op is paired with a memcpy sample taken right after it.
+                let samples = interleaved([body, memcpy])
+                let rate = Double(count * bytes) / median(samples[0]) / 1e9
+                let memcpyRate = Double(count * 8) / median(samples[1]) / 1e9
+                let ratio = median(zip(samples[0], samples[1]).map { Double(count * bytes) / $0 / (Double(count * 8) / $1) })
+                report.add("\(name) \(label)", [("GB/s", .number(rate, digits: 1)), ("memcpy GB/s", .number(memcpyRate, digits: 1)), ("of memcpy", .number(ratio, digits: 2))])
             }
         }
         for count in threadCounts {
@@ -85,27 +100,25 @@ struct KernelsBenchmark: ParsableCommand {
     }
 
     /// Median seconds per call of `body`, batching calls so each sample lasts ≥ 20 ms.
-    func measure(_ body: () -> Void) -> Double {
-        body()
-        var calls = 1
-        while measureSeconds({ for _ in 0..<calls { body() } }) < 0.02 && calls < 1 << 16 { calls *= 2 }
-        let samples = (0..<max(options.repeats, 1)).map { _ in measureSeconds { for _ in 0..<calls { body() } } / Double(calls) }
-        return median(samples)
+    func measure(_ body: @escaping () -> Void) -> Double {
+        median(interleaved([body])[0])
     }
 
-    func gemmGFLOPS(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, kernel: GEMMKernel) -> Double {
-        let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
-        var c = [Float](repeating: 0, count: m * n)
-        let seconds = a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    measure {
-                        Kernels.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: pa.baseAddress!, lda: transposeA ? m : k,
-                                      b: pb.baseAddress!, ldb: transposeB ? k : n, c: pc.baseAddress!, ldc: n, kernel: kernel)
-                    }
-                }
+    /// Seconds per call of each body, `repeats` samples each, taken in alternation (one
+    /// sample of every body per round) so a load change affects all of them alike.
+    func interleaved(_ bodies: [() -> Void]) -> [[Double]] {
+        let calls = bodies.map { body -> Int in
+            body()
+            var calls = 1
+            while measureSeconds({ for _ in 0..<calls { body() } }) < 0.02 && calls < 1 << 16 { calls *= 2 }
+            return calls
+        }
+        var samples = [[Double]](repeating: [], count: bodies.count)
+        for _ in 0..<max(options.repeats, 1) {
+            for (index, body) in bodies.enumerated() {
+                samples[index].append(measureSeconds { for _ in 0..<calls[index] { body() } } / Double(calls[index]))
             }
         }
-        return 2 * Double(m) * Double(n) * Double(k) / seconds / 1e9
+        return samples
     }
 }

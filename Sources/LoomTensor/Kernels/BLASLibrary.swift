@@ -35,7 +35,8 @@ final class BLASLibrary: @unchecked Sendable {
         let config = dlsym(handle, "openblas_get_config").flatMap { unsafeBitCast($0, to: GetString.self)() }.map { String(cString: $0) }
         let core = dlsym(handle, "openblas_get_corename").flatMap { unsafeBitCast($0, to: GetString.self)() }.map { String(cString: $0) }
         if let config {
-            name = config + (core.map { " (core \($0))" } ?? "")
+            // "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH …": keep the name and version.
+            name = config.split(separator: " ").prefix(2).joined(separator: " ") + (core.map { " (core \($0))" } ?? "")
         } else {
             name = path.split(separator: "/").last.map(String.init) ?? path
         }

@@ -35,12 +35,13 @@ extension Kernels {
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int, kernel: GEMMKernel = .automatic
     ) {
         guard m > 0, n > 0 else { return }
+        let threads = threadCount  // first use also applies the thread count to BLAS
         if kernel != .portable, k > 0, let blas = BLASLibrary.shared {
             blas.sgemm(101, transposeA ? 112 : 111, transposeB ? 112 : 111, Int32(m), Int32(n), Int32(k), alpha,
                        a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
             return
         }
         PortableGEMM.run(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-                         a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, threads: threadCount)
+                         a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, threads: threads)
     }
 }

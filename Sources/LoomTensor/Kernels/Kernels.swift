@@ -16,19 +16,21 @@ import Glibc
 /// thread stays at ~90 GFLOP/s. Training shares the machine with the data pipeline,
 /// so one thread is the predictable choice; raise it on an otherwise idle machine.
 public enum Kernels {
-    private static let threads: Mutex<Int> = {
+    /// Lock-free: every kernel call reads it (a `Mutex` costs a `gettid` syscall on Linux).
+    private static let threads: Atomic<Int> = {
         let fromEnvironment = getenv("LOOM_NUM_THREADS").flatMap { Int(String(cString: $0)) }
         let count = Swift.max(1, fromEnvironment ?? 1)
         BLASLibrary.shared?.setThreads?(Int32(count))
-        return Mutex(count)
+        return Atomic(count)
     }()
 
-    /// The number of threads kernels (and BLAS) may use; at least 1.
+    /// The number of threads kernels (and BLAS) may use; at least 1. Initially
+    /// env `LOOM_NUM_THREADS` (a positive integer) or 1.
     public static var threadCount: Int {
-        get { threads.withLock { $0 } }
+        get { threads.load(ordering: .relaxed) }
         set {
             let count = Swift.max(1, newValue)
-            threads.withLock { $0 = count }
+            threads.store(count, ordering: .relaxed)
             BLASLibrary.shared?.setThreads?(Int32(count))
         }
     }
