@@ -153,12 +153,10 @@ struct Inflater {
             guard distanceSymbol < 30 else { throw InflateError("invalid distance symbol \(distanceSymbol)") }
             let distance = Inflater.distanceBase[distanceSymbol] + (try bits(Inflater.distanceExtra[distanceSymbol]))
             guard distance <= output.count else { throw InflateError("distance \(distance) reaches before the start of the output") }
+            // Byte by byte: appending a slice of `output` to itself would copy the whole
+            // buffer (the slice keeps it shared), and overlapping copies need this order anyway.
             let start = output.count - distance
-            if distance >= length {
-                output.append(contentsOf: output[start..<(start + length)])
-            } else {
-                for offset in 0..<length { output.append(output[start + offset]) }
-            }
+            for offset in 0..<length { output.append(output[start + offset]) }
         }
     }
 }

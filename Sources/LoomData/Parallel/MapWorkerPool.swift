@@ -3,10 +3,12 @@ import Foundation
 /// The worker threads and result buffer of one `MultiThreadMapData` pass.
 ///
 /// `@unchecked Sendable`: every mutable field, `source` included, is read and written
-/// only while holding `condition` (before `start`, the consumer holds it too).
+/// only while holding `condition` (before `start`, the consumer holds it too). `stop()`
+/// releases `source` once the workers have exited, so an upstream parallel flow is shut
+/// down when it returns (the `Thread` objects may keep this pool alive a little longer).
 final class MapWorkerPool<Source: DataFlowIterator>: WorkerBody, @unchecked Sendable {
     private let condition = NSCondition()
-    private var source: Source
+    private var source: Source?
     private let function: @Sendable (Datapoint, inout SeededGenerator) throws -> Datapoint
     private let base: UInt64
     private let threads: Int
@@ -41,7 +43,7 @@ final class MapWorkerPool<Source: DataFlowIterator>: WorkerBody, @unchecked Send
         condition.lock()
         defer { condition.unlock() }
         guard !started else { return nil }
-        let skipped = try source.skip(count)
+        let skipped = try source?.skip(count) ?? 0
         pulled += skipped
         delivered += skipped
         nextToDeliver += skipped
@@ -78,7 +80,10 @@ final class MapWorkerPool<Source: DataFlowIterator>: WorkerBody, @unchecked Send
         stopping = true
         condition.broadcast()
         while running > 0 { condition.wait() }
+        let released = source
+        source = nil
         condition.unlock()
+        _ = consume released
     }
 
     private func nextResultLocked() -> Result<Datapoint, any Error>? {
@@ -119,7 +124,7 @@ final class MapWorkerPool<Source: DataFlowIterator>: WorkerBody, @unchecked Send
             let index = pulled
             let item: Datapoint?
             do {
-                item = try source.next()
+                item = try source?.next()
             } catch {
                 upstreamDone = true
                 pulled += 1

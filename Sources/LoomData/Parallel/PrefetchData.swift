@@ -74,10 +74,12 @@ public final class PrefetchData<Upstream: DataFlow>: DataFlow {
 ///
 /// `@unchecked Sendable`: every mutable field except `source` is read and written only
 /// while holding `condition`; `source` is used by the consumer thread before `start()` and
-/// only by the worker thread after it, never by both.
+/// only by the worker thread after it, never by both. The worker releases `source` before
+/// it signals its exit, so an upstream parallel flow is shut down when `stop()` returns
+/// (the `Thread` object may keep this channel alive a little longer).
 final class PrefetchChannel<Source: DataFlowIterator>: WorkerBody, @unchecked Sendable {
     private let condition = NSCondition()
-    private var source: Source
+    private var source: Source?
     private let capacity: Int
     private let workers: WorkerCount
     private var queue: [Datapoint] = []
@@ -99,7 +101,7 @@ final class PrefetchChannel<Source: DataFlowIterator>: WorkerBody, @unchecked Se
         condition.lock()
         let canSkip = !started
         condition.unlock()
-        return canSkip ? try source.skip(count) : nil
+        return canSkip ? try source?.skip(count) ?? 0 : nil
     }
 
     /// Takes the next datapoint, starting the worker on first use.
@@ -144,6 +146,7 @@ final class PrefetchChannel<Source: DataFlowIterator>: WorkerBody, @unchecked Se
     /// The worker loop: fills the queue until the pass ends, fails or is stopped.
     func run() {
         defer {
+            source = nil
             condition.lock()
             workerRunning = false
             workers.ended()
@@ -157,7 +160,7 @@ final class PrefetchChannel<Source: DataFlowIterator>: WorkerBody, @unchecked Se
             if stop { return }
             let item: Datapoint?
             do {
-                item = try source.next()
+                item = try source?.next()
             } catch {
                 condition.lock()
                 failure = error

@@ -28,6 +28,22 @@ import Testing
         #expect(try take(resumed, 24 - stopAfter) == Array(expected[stopAfter...]))
     }
 
+    @Test(arguments: [5, 17])
+    func parallelMapPipelineResumes(stopAfter: Int) throws {
+        func make() throws -> BatchData<MultiThreadMapData<ShuffleData<SyntheticDigits>>> {
+            try MultiThreadMapData(SyntheticDigits.tiny(count: 30).shuffled(seed: 2), threads: 2, seed: 3) { dp, rng in
+                guard case let .floats(shape, values) = dp[0] else { return dp }
+                return [.floats(shape: shape, values: values.map { $0 + rng.uniform(0, 0.1) }), dp[1]]
+            }.batched(7)
+        }
+        let expected = try take(try DataCursor(try make()), 24)
+        let first = try DataCursor(try make())
+        _ = try take(first, stopAfter)
+        let resumed = try DataCursor(try make())
+        try resumed.restore(first.position)
+        #expect(try take(resumed, 24 - stopAfter) == Array(expected[stopAfter...]))
+    }
+
     @Test func passesDifferAndEpochsCount() throws {
         let cursor = try DataCursor(try numbers(5).shuffled(seed: 1))
         let pass1 = try take(cursor, 5)

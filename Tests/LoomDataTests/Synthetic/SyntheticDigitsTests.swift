@@ -49,7 +49,7 @@ import Testing
 
     @Test func classesAreDistinguishable() {
         let accuracy = centroidAccuracy(SyntheticDigits(count: 1000, seed: 11), SyntheticDigits(count: 1000, seed: 12))
-        #expect(accuracy >= 0.80, "measured 0.859 when written")
+        #expect(accuracy >= 0.80, "measured 0.863 when written")
         let tiny = centroidAccuracy(SyntheticDigits.tiny(count: 1000, seed: 11), SyntheticDigits.tiny(count: 1000, seed: 12))
         #expect(tiny >= 0.75, "measured 0.85 when written")
     }
