@@ -6,8 +6,8 @@ struct LoomBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom-bench",
         abstract: "Benchmarks of Loom's kernels, data pipeline and callback system.",
-        subcommands: [KernelsBenchmark.self, DataBenchmark.self, CallbacksBenchmark.self, MonitorsBenchmark.self,
-                      CheckpointBenchmark.self]
+        subcommands: [KernelsBenchmark.self, EngineBenchmark.self, DataBenchmark.self, CallbacksBenchmark.self,
+                      MonitorsBenchmark.self, CheckpointBenchmark.self]
     )
 }
 

@@ -88,10 +88,10 @@ public final class ClassifierModel {
             cost = cost + penalty
         }
         let detached = logits.detached()
+        let wrong = Metrics.wrongVectors(logits: detached, labels: labels, ks: [1, topK])
         let outputs = ClassifierOutputs(
             logits: detached, cost: cost.scalar, crossEntropy: crossEntropy.scalar, regularization: regularization,
-            wrongTop1: Metrics.wrongTopK(logits: detached, labels: labels, k: 1).scalars,
-            wrongTopK: Metrics.wrongTopK(logits: detached, labels: labels, k: topK).scalars, k: topK)
+            wrongTop1: wrong[0], wrongTopK: wrong[1], k: topK)
         return (cost, outputs)
     }
 }

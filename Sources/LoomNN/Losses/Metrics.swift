@@ -12,19 +12,32 @@ public enum Metrics {
     ///   - k: How many top classes count as correct; clamped to `1...C`.
     /// - Returns: `[N]` values, each 0 or 1 (no gradient).
     public static func wrongTopK(logits: Tensor, labels: IndexTensor, k: Int) -> Tensor {
+        Tensor(shape: labels.shape, scalars: wrongVectors(logits: logits, labels: labels, ks: [k])[0])
+    }
+
+    /// The per-sample wrong vectors for several k at once, from one top-k search.
+    /// - Parameters:
+    ///   - logits: `[N, C]` scores.
+    ///   - labels: `[N]` class indices.
+    ///   - ks: The k values (each clamped to `1...C`).
+    /// - Returns: One `[N]` array of 0/1 per k, in the order of `ks`.
+    public static func wrongVectors(logits: Tensor, labels: IndexTensor, ks: [Int]) -> [[Float]] {
         precondition(logits.rank == 2 && labels.shape == [logits.shape[0]],
                      "wrongTopK: logits \(logits.shape) and labels \(labels.shape): need [N, C] and [N]")
         let classes = logits.shape[1]
-        let depth = min(max(k, 1), classes)
-        let top = logits.detached().topK(depth, alongAxis: 1).indices
-        var wrong = [Float](repeating: 1, count: labels.indices.count)
-        for (row, label) in labels.indices.enumerated() {
-            for column in 0..<depth where top[row * depth + column] == label {
-                wrong[row] = 0
-                break
+        let depths = ks.map { min(max($0, 1), classes) }
+        let deepest = depths.max() ?? 1
+        let top = logits.detached().topK(deepest, alongAxis: 1).indices
+        return depths.map { depth in
+            var wrong = [Float](repeating: 1, count: labels.indices.count)
+            for (row, label) in labels.indices.enumerated() {
+                for column in 0..<depth where top[row * deepest + column] == label {
+                    wrong[row] = 0
+                    break
+                }
             }
+            return wrong
         }
-        return Tensor(shape: [labels.indices.count], scalars: wrong)
     }
 
     /// The fraction of samples whose highest logit is their label.

@@ -9,8 +9,9 @@ extension Optimizer {
     ///   key the optimizer's state.
     public func update(_ parameters: [(name: String, parameter: Parameter)]) {
         stepCount += 1
-        lastGradientNorm = Optimizer.globalNorm(parameters)
         let clip = value("clip_norm")
+        // The norm costs a pass over every gradient: computed only when clipping is on.
+        lastGradientNorm = clip > 0 ? Optimizer.globalNorm(parameters) : 0
         let scale: Float = clip > 0 && lastGradientNorm > clip ? clip / lastGradientNorm : 1
         for (name, parameter) in parameters {
             guard let gradient = parameter.gradient else { continue }
@@ -30,8 +31,20 @@ extension Optimizer {
         var total: Double = 0
         for (_, parameter) in parameters {
             parameter.gradient?.withUnsafeBufferPointer { g in
-                var sum: Float = 0
-                for value in g { sum += value * value }
+                var lanes = SIMD8<Float>()
+                let whole = g.count / 8 * 8
+                var index = 0
+                while index < whole {
+                    let chunk = SIMD8<Float>(g[index], g[index + 1], g[index + 2], g[index + 3],
+                                             g[index + 4], g[index + 5], g[index + 6], g[index + 7])
+                    lanes += chunk * chunk
+                    index += 8
+                }
+                var sum = lanes.sum()
+                while index < g.count {
+                    sum += g[index] * g[index]
+                    index += 1
+                }
                 total += Double(sum)
             }
         }
@@ -51,10 +64,17 @@ extension Optimizer {
         case let .sgd(nesterov):
             let momentum = value("momentum"), decay = value("weight_decay")
             storage.slots[0].values.withUnsafeMutableBufferPointer { v in
-                for i in 0..<p.count {
-                    let gradient = g[i] * scale + decay * p[i]
-                    v[i] = momentum * v[i] + gradient
-                    p[i] -= lr * (nesterov ? gradient + momentum * v[i] : v[i])
+                if nesterov {
+                    for i in 0..<p.count {
+                        let gradient = g[i] * scale + decay * p[i]
+                        v[i] = momentum * v[i] + gradient
+                        p[i] -= lr * (gradient + momentum * v[i])
+                    }
+                } else {
+                    for i in 0..<p.count {
+                        v[i] = momentum * v[i] + g[i] * scale + decay * p[i]
+                        p[i] -= lr * v[i]
+                    }
                 }
             }
         case .adam, .adamW:
@@ -64,9 +84,10 @@ extension Optimizer {
             let correction1 = Float(1 - Foundation.pow(Double(beta1), t)), correction2 = Float(1 - Foundation.pow(Double(beta2), t))
             storage.slots[0].values.withUnsafeMutableBufferPointer { m in
                 storage.slots[1].values.withUnsafeMutableBufferPointer { v in
+                    let shrink = 1 - lr * decay
                     for i in 0..<p.count {
                         let gradient = g[i] * scale
-                        if decay > 0 { p[i] -= lr * decay * p[i] }
+                        p[i] *= shrink
                         m[i] = beta1 * m[i] + (1 - beta1) * gradient
                         v[i] = beta2 * v[i] + (1 - beta2) * gradient * gradient
                         p[i] -= lr * (m[i] / correction1) / ((v[i] / correction2).squareRoot() + epsilon)

@@ -13,7 +13,8 @@ public final class Optimizer {
     public let algorithm: OptimizerAlgorithm
     /// Steps taken (Adam's bias correction uses it).
     public internal(set) var stepCount = 0
-    /// The global gradient norm seen by the last ``update(_:)`` (before clipping).
+    /// The global gradient norm seen by the last ``update(_:)`` (before clipping) when
+    /// clipping is on (`clip_norm` > 0); 0 otherwise (the norm is not computed then).
     public internal(set) var lastGradientNorm: Float = 0
     var values: [String: Double]
     /// Per-parameter slots by parameter name; each slot array matches the parameter's size.

@@ -49,6 +49,7 @@ import Testing
         // A tie at 0.2 for classes 0, 1, 2: top-2 is [3, 0] (lower index first), so 2 is wrong.
         #expect(Metrics.wrongTopK(logits: logits, labels: IndexTensor([1, 1, 2]), k: 2).scalars == [0, 1, 1])
         #expect(Metrics.wrongTopK(logits: logits, labels: labels, k: 10).scalars == [0, 0, 0])
+        #expect(Metrics.wrongVectors(logits: logits, labels: labels, ks: [1, 2]) == [[0, 1, 1], [0, 0, 0]])
         #expect(close([Metrics.accuracy(logits: logits, labels: labels)], [1.0 / 3]))
     }
 }

@@ -78,5 +78,7 @@ struct TemplateTask {
         #expect(outputs.regularization > 0)
         #expect(close([outputs.cost], [outputs.crossEntropy + outputs.regularization]))
         #expect(outputs.errorTop1 == outputs.wrongTop1.reduce(0, +) / 5)
+        let again = classifier.step(images: testValues([5, 3]), labels: [Int32(0), 1, 2, 3, 6], training: true)
+        #expect(again.wrongTop1 == outputs.wrongTop1 && again.cost == outputs.cost)
     }
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import LoomNN
+import LoomTensor
+
+/// `loom-bench engine`: training steps/s of logistic regression, the MLP and LeNet on random
+/// 28×28 inputs; the share of each step spent in GEMM/convolution kernels (the same calls
+/// timed alone) against everything else (framework overhead); and peak memory growth.
+struct EngineBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "engine", abstract: "Training-step throughput and framework overhead of LoomNN models.")
+    @OptionGroup var options: BenchOptions
+
+    @Option(help: "Training steps per timed repetition.")
+    var steps = 50
+
+    @Option(help: "Comma-separated thread counts (LOOM_NUM_THREADS).")
+    var threads = "1,2"
+
+    @Option(help: "Steps of the memory check (peak RSS after 100 steps vs after this many).")
+    var memorySteps = 1000
+
+    @Option(help: "Comma-separated models: logreg, mlp, lenet.")
+    var models = "logreg,mlp,lenet"
+
+    func run() throws {
+        var report = BenchReport(area: "engine")
+        let info = KernelInfo.current
+        report.add("backend", [("kernels", .text(info.blas ?? "portable")), ("cpus", .integer(info.cpuCount))])
+        let wanted = models.split(separator: ",").map(String.init)
+        let specs = try EngineModelSpec.all().filter { wanted.contains($0.name) }
+        for count in threads.split(separator: ",").compactMap({ Int($0) }) {
+            Kernels.threadCount = count
+            for spec in specs { report.add("\(spec.name) \(count)t", try measure(spec)) }
+        }
+        if memorySteps > 100, let mlp = specs.first(where: { $0.name == "mlp" }) {
+            Kernels.threadCount = 1
+            let (early, late) = try peakMemory(mlp)
+            report.add("mlp memory 1t", [("VmHWM@100 MiB", .number(early, digits: 1)), ("VmHWM@\(memorySteps) MiB", .number(late, digits: 1)),
+                                         ("growth %", .number((late / early - 1) * 100, digits: 2))])
+        }
+        report.emit(json: options.json)
+    }
+
+    /// Steps/s, kernel time alone per step, and the kernels' share of the step.
+    private func measure(_ spec: EngineModelSpec) throws -> [(String, BenchValue)] {
+        let classifier = try spec.build()
+        let optimizer = Optimizer.sgd(learningRate: 0.01, momentum: 0.9)
+        let (images, labels) = spec.batch()
+        func step() {
+            _ = classifier.trainStep(images: images, labels: labels, optimizer: optimizer)
+            classifier.model.applyUpdateOps()
+        }
+        for _ in 0..<5 { step() }
+        let stepSeconds = median((0..<options.repeats).map { _ in measureSeconds { for _ in 0..<steps { step() } } / Double(steps) })
+        let kernelSeconds = spec.kernels.map { call in
+            median((0..<options.repeats).map { _ in call.seconds(iterations: max(steps / 5, 5)) })
+        }.reduce(0, +)
+        let flops = spec.kernels.map(\.flops).reduce(0, +)
+        return [
+            ("batch", .integer(spec.batchSize)),
+            ("steps/s", .number(1 / stepSeconds, digits: 1)),
+            ("ms/step", .number(stepSeconds * 1e3, digits: 3)),
+            ("kernels alone ms", .number(kernelSeconds * 1e3, digits: 3)),
+            ("kernel share %", .number(kernelSeconds / stepSeconds * 100, digits: 1)),
+            ("overhead %", .number((1 - kernelSeconds / stepSeconds) * 100, digits: 1)),
+            ("GFLOP/s in step", .number(flops / stepSeconds / 1e9, digits: 1)),
+            ("GFLOP/s alone", .number(flops / kernelSeconds / 1e9, digits: 1)),
+        ]
+    }
+
+    /// Peak resident memory (VmHWM) after 100 steps and after ``memorySteps`` steps, in MiB.
+    private func peakMemory(_ spec: EngineModelSpec) throws -> (Double, Double) {
+        let classifier = try spec.build()
+        let optimizer = Optimizer.sgd(learningRate: 0.01, momentum: 0.9)
+        let (images, labels) = spec.batch()
+        var early = 0.0
+        for index in 1...memorySteps {
+            _ = classifier.trainStep(images: images, labels: labels, optimizer: optimizer)
+            classifier.model.applyUpdateOps()
+            if index == 100 { early = peakResidentMiB() }
+        }
+        return (early, peakResidentMiB())
+    }
+}
+
+/// Reads `VmHWM` (peak resident set size) from /proc/self/status, in MiB (0 when unavailable).
+func peakResidentMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let digits = line.split(separator: " ").compactMap { Double($0) }
+        return (digits.first ?? 0) / 1024
+    }
+    return 0
+}
