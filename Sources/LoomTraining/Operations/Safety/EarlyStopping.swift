@@ -10,7 +10,12 @@
 /// the last step seen are saved with checkpoints (``StatefulCallback``).
 public final class EarlyStopping: StatefulCallback {
     /// Whether smaller or larger is better.
-    public enum Mode: String, Sendable { case min, max }
+    public enum Mode: String, Sendable {
+        /// Smaller is better (loss, error).
+        case min
+        /// Larger is better (accuracy).
+        case max
+    }
 
     /// The stat watched.
     public let stat: String
