@@ -1,0 +1,89 @@
+import Foundation
+
+/// How a checkpoint written by ``ModelSaver`` holds the run's state (DESIGN.md section 5):
+///
+/// | what | where |
+/// |---|---|
+/// | backend arrays (``TrainingBackend/exportState()``) | the safetensors tensors |
+/// | global step | `loom.global_step` |
+/// | the last **finished** epoch (resume starts at the next one) | `loom.epoch` |
+/// | each ``StatefulCallback``'s state | `loom.callbacks`, under its ``StatefulCallback/stateKey`` |
+/// | the monitors' stat history (``Monitors/exportState()``) | `loom.callbacks`, under the reserved key `loom.monitors` |
+/// | ``BackendResumeState/dataPosition`` | `loom.data_position` (absent when `.null`) |
+/// | ``BackendResumeState/rng`` | `loom.rng` (absent when `.null`) |
+/// | the epoch in progress, for a checkpoint taken in the middle of an epoch | user metadata `mid_epoch` |
+/// | creation time (the run's injected clock) | `loom.created_at` |
+extension Checkpoint {
+    /// The reserved ``callbackStates`` key of the monitors' history.
+    public static let monitorsStateKey = "loom.monitors"
+    /// The ``userMetadata`` key naming the epoch in progress when the checkpoint was
+    /// taken in the middle of it (absent for a checkpoint taken at an epoch's end).
+    public static let midEpochKey = "mid_epoch"
+
+    /// A checkpoint of everything a resume needs, taken now.
+    ///
+    /// - Parameters:
+    ///   - context: the running trainer's context.
+    ///   - midEpoch: whether the epoch in progress has not finished yet (its epoch is
+    ///     then not counted as finished, and ``midEpochKey`` records it).
+    /// - Throws: a backend or callback export error, or ``CheckpointError/stateEncoding(key:detail:)``.
+    public init(snapshotOf context: TrainerContext, midEpoch: Bool) throws {
+        let state = try context.exportTrainingState()
+        let arrays = try context.backend.exportState()
+        let resume = try context.backend.exportResumeState()
+        var states: [String: String] = [:]
+        for (key, value) in state.callbacks { states[key] = try Self.json(value, section: key) }
+        states[Self.monitorsStateKey] = try Self.json(state.monitors, section: Self.monitorsStateKey)
+        var metadata: [String: String] = [:]
+        if midEpoch { metadata[Self.midEpochKey] = String(state.epochNumber) }
+        self.init(
+            arrays: arrays, globalStep: state.globalStep, epoch: midEpoch ? max(0, state.epochNumber - 1) : state.epochNumber,
+            createdAt: Date(timeIntervalSince1970: context.environment.clock.wallTime()),
+            callbackStates: states,
+            dataPosition: resume.dataPosition == .null ? nil : try Self.json(resume.dataPosition, section: "data position"),
+            rngState: resume.rng == .null ? nil : try Self.json(resume.rng, section: "RNG state"),
+            userMetadata: metadata)
+    }
+
+    /// The trainer state stored in this checkpoint (counters, callback states, history).
+    /// - Throws: ``CheckpointError/stateDecoding(key:detail:)`` naming the bad section.
+    public func trainingState() throws -> TrainingState {
+        var callbacks: [String: StateValue] = [:]
+        var monitors = StateValue.null
+        for (key, text) in callbackStates {
+            let value = try Self.stateValue(text, section: key)
+            if key == Self.monitorsStateKey { monitors = value } else { callbacks[key] = value }
+        }
+        return TrainingState(epochNumber: epoch, globalStep: globalStep, callbacks: callbacks, monitors: monitors)
+    }
+
+    /// The backend's resume state stored in this checkpoint (`.null` parts when absent).
+    /// - Throws: ``CheckpointError/stateDecoding(key:detail:)``.
+    public func backendResumeState() throws -> BackendResumeState {
+        BackendResumeState(dataPosition: try dataPosition.map { try Self.stateValue($0, section: "data position") } ?? .null,
+                           rng: try rngState.map { try Self.stateValue($0, section: "RNG state") } ?? .null)
+    }
+
+    /// The epoch that was in progress when the checkpoint was taken, for a mid-epoch one.
+    public var midEpoch: Int? { userMetadata[Self.midEpochKey].flatMap { Int($0) } }
+
+    /// A ``StateValue`` as compact JSON with sorted keys (exact: non-finite numbers are
+    /// spelled as ``StateValue`` does, no other conversion).
+    static func json(_ value: StateValue, section: String) throws(CheckpointError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw .stateEncoding(key: section, detail: String(describing: error))
+        }
+    }
+
+    static func stateValue(_ text: String, section: String) throws(CheckpointError) -> StateValue {
+        do {
+            return try JSONDecoder().decode(StateValue.self, from: Data(text.utf8))
+        } catch {
+            throw .stateDecoding(key: section, detail: describe(error))
+        }
+    }
+}

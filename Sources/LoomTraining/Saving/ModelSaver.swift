@@ -1,0 +1,138 @@
+import Foundation
+
+/// Saves a checkpoint of the whole run (tensorpack `ModelSaver`): the backend's arrays,
+/// its data position and RNG state, the counters, every stateful callback's state and
+/// the monitors' history (see ``Checkpoint/init(snapshotOf:midEpoch:)`` for where each
+/// goes), as `model-<globalStep>.safetensors` through a ``CheckpointStore`` that keeps the
+/// newest `maxToKeep` (and one every `keepEveryNHours`), and logs "Model saved to <file>."
+///
+/// - When: on ``trigger()``, every epoch by default; wrap it in ``PeriodicTrigger`` for
+///   every k steps or epochs. A trigger inside `triggerEpoch` (or `beforeTrain`) saves
+///   once **every** callback finished that round, so the checkpoint holds the state a
+///   resumed run must start from; a step trigger saves at once (a mid-epoch checkpoint).
+///   A step is saved once: a second request for the same step reuses the file.
+/// - At the end (`afterTrain`) it saves the final step when the latest checkpoint is
+///   older, if the loop ended without an error (``TrainerContext/failure`` is `nil`: a
+///   completed run, a ``StopTraining`` such as a time limit, or Ctrl-C) and the latest
+///   values of the backend's moving-average stats (e.g. `loss`) are finite.
+/// - A write failure (disk full, no permission) is logged once per distinct error and
+///   training goes on; the previous checkpoints stay valid.
+/// - Chief-only. Without a log directory (and no `directory`) it saves nothing and says so.
+public final class ModelSaver: Callback {
+    /// Recent checkpoints to keep.
+    public let maxToKeep: Int
+    /// Also keep forever one checkpoint per this many hours (`nil`: none).
+    public let keepEveryNHours: Double?
+    let requestedDirectory: URL?
+    private var context: TrainerContext?
+    private var inEpoch = false
+    private var lastSavedStep: Int?
+    private var reportedErrors: Set<String> = []
+    private let warnings = WarningCollector()
+
+    /// The store the checkpoints go through, once set up (`nil` without a directory).
+    public private(set) var store: CheckpointStore?
+    /// The file of the last successful save, if any.
+    public private(set) var lastSavedURL: URL?
+
+    /// Creates the saver.
+    /// - Parameters:
+    ///   - maxToKeep: recent checkpoints to keep (at least 1).
+    ///   - keepEveryNHours: additionally keep one checkpoint per this many hours of the run's clock.
+    ///   - directory: where checkpoints go; `nil` = the log directory (created if needed).
+    public init(maxToKeep: Int = 10, keepEveryNHours: Double? = nil, directory: URL? = nil) {
+        self.maxToKeep = maxToKeep
+        self.keepEveryNHours = keepEveryNHours
+        requestedDirectory = directory
+    }
+
+    public var stepEvents: StepEvents { [] }
+
+    public func setUp(_ context: TrainerContext) throws {
+        self.context = context
+        guard let directory = requestedDirectory ?? context.logDirectory else {
+            context.logger.warning("ModelSaver: the run has no log directory and no directory was given; no checkpoint is saved")
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw TrainerError.logDirectory(path: directory.path, operation: "create the checkpoint directory", reason: "\(error)")
+        }
+        let collector = warnings
+        store = CheckpointStore(directory: directory, maxToKeep: maxToKeep, keepEveryNHours: keepEveryNHours,
+                                warn: { collector.add($0.message) })
+        lastSavedStep = store?.latest()?.step
+        logWarnings()
+    }
+
+    public func beforeEpoch() throws { inEpoch = true }
+    public func afterEpoch() throws { inEpoch = false }
+
+    public func trigger() throws {
+        try context?.afterEpochLevelRound { [weak self] in self?.save() }
+    }
+
+    public func afterTrain() throws {
+        guard let context, store != nil else { return }
+        if let failure = context.failure {
+            context.logger.info("ModelSaver: no final checkpoint, training failed (\(failure))")
+            return
+        }
+        let names = Set(context.backend.movingAverageNames + ["loss"])
+        if let bad = names.sorted().first(where: { context.monitors.latest($0).map { !$0.isFinite } ?? false }) {
+            context.logger.warning("ModelSaver: no final checkpoint, the latest '\(bad)' is \(context.monitors.latest(bad) ?? .nan)")
+            return
+        }
+        if (lastSavedStep ?? -1) < context.loop.globalStep { save() }
+    }
+
+    /// Saves the current step now (for the debug console, or a saver that needs the
+    /// checkpoint of this step); reuses the file when this step was already saved.
+    /// - Returns: the checkpoint's file, or `nil` when nothing could be saved (logged).
+    @discardableResult
+    public func saveNow() -> URL? { save() }
+
+    /// The step of the last successful save (or the latest in the store at start).
+    public var latestSavedStep: Int? { lastSavedStep }
+
+    /// Logs the warnings the store reported (it cannot hold the non-Sendable logger).
+    func logWarnings() {
+        for message in warnings.drain() { context?.logger.warning(message) }
+    }
+
+    @discardableResult
+    private func save() -> URL? {
+        defer { logWarnings() }
+        guard let context, let store else { return nil }
+        let step = context.loop.globalStep
+        if lastSavedStep == step, let lastSavedURL { return lastSavedURL }
+        do {
+            let checkpoint = try Checkpoint(snapshotOf: context, midEpoch: inEpoch)
+            let entry = try store.save(checkpoint)
+            let url = store.directory.appendingPathComponent(entry.file)
+            lastSavedStep = step
+            lastSavedURL = url
+            context.logger.info("Model saved to \(url.path).")
+            return url
+        } catch {
+            report(error, step: step)
+            return nil
+        }
+    }
+
+    private func report(_ error: any Error, step: Int) {
+        guard let context else { return }
+        let key: String
+        if case let .writeFailed(write) = error as? CheckpointError {
+            key = "write:\(write.operation):\(write.code)"
+        } else {
+            key = String(describing: error)
+        }
+        if reportedErrors.insert(key).inserted {
+            context.logger.error("ModelSaver: could not save the checkpoint of global_step \(step): \(error); training goes on (this error is reported once)")
+        } else {
+            context.logger.debug("ModelSaver: the checkpoint of global_step \(step) was not saved either (same error)")
+        }
+    }
+}
