@@ -41,6 +41,9 @@ struct Train: ParsableCommand {
     @Option(help: "The initial learning rate (Adam); it drops 10x at 50% and again at 75% of the epochs.")
     var lr = Defaults.learningRate
 
+    @Option(help: "The learning-rate schedule as EPOCH:VALUE pairs, e.g. 3:1e-4,5:1e-5 (the value applies after that epoch; default: ÷10 at 50% and ÷100 at 75% of --epochs).")
+    var lrSchedule: String?
+
     @Option(help: "The optimizer: adam or sgd (momentum 0.9).")
     var optimizer = "adam"
 

@@ -14,6 +14,7 @@ struct TrainJob {
     let stepsPerEpoch: Int?
     let batchSize: Int
     let learningRate: Double
+    let explicitSchedule: [(Int, Double)]?
     let optimizerName: String
     let logDirectory: URL
     let resume: Bool
@@ -66,6 +67,7 @@ struct TrainJob {
         stepsPerEpoch = command.stepsPerEpoch
         batchSize = command.batchSize
         learningRate = command.lr
+        explicitSchedule = try command.lrSchedule.map(Self.parseSchedule)
         optimizerName = command.optimizer
         let path = command.logdir ?? "train_log/\(recipe.kind.rawValue)-\(dataSpec.name)"
         logDirectory = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
@@ -91,11 +93,27 @@ struct TrainJob {
     /// The learning-rate schedule: the initial value, ÷10 after 50 % and ÷100 after 75 % of
     /// the epochs (keys are epochs after which the value applies; 0 = before training).
     var learningRateSchedule: [(Int, Double)] {
+        if let explicitSchedule { return [(0, learningRate)] + explicitSchedule }
         var schedule = [(0, learningRate)]
         for (fraction, factor) in [(0.5, 0.1), (0.75, 0.01)] {
             let epoch = Int((Double(epochs) * fraction).rounded(.down))
             if epoch >= 1, epoch < epochs, epoch > schedule.last?.0 ?? 0 { schedule.append((epoch, learningRate * factor)) }
         }
+        return schedule
+    }
+
+    /// Parses `--lr-schedule` (`EPOCH:VALUE,…`, epochs ≥ 1 increasing, values positive).
+    static func parseSchedule(_ text: String) throws -> [(Int, Double)] {
+        var schedule: [(Int, Double)] = []
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let epoch = Int(parts[0]), let value = Double(parts[1]), epoch >= 1, value.isFinite, value > 0,
+                  epoch > schedule.last?.0 ?? 0 else {
+                throw TrainCommandError.badOption("--lr-schedule '\(text)' must be EPOCH:VALUE pairs with increasing epochs ≥ 1 and positive values, e.g. 3:1e-4,5:1e-5")
+            }
+            schedule.append((epoch, value))
+        }
+        guard !schedule.isEmpty else { throw TrainCommandError.badOption("--lr-schedule is empty; give EPOCH:VALUE pairs, e.g. 3:1e-4") }
         return schedule
     }
 

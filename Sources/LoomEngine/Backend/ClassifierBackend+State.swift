@@ -4,11 +4,24 @@ import LoomTraining
 
 extension ClassifierBackend {
     /// The model's parameters and buffers (`conv1/W`, `bn1/mean/EMA`, …), then the
-    /// optimizer's state (`optimizer/step`, `optimizer/<param>/<slot>`).
+    /// optimizer's state (`optimizer/step`, `optimizer/<param>/<slot>`). Every slot of
+    /// every parameter is listed, zeros before its first update, so the names never
+    /// depend on how far training went (a checkpoint matches a fresh backend).
     public func exportState() throws -> [NamedArray] {
         let model = classifier.model
-        let arrays = model.stateArrays() + optimizer.stateArrays(for: model.namedParameters())
-        return arrays.map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
+        let parameters = model.namedParameters()
+        var slots: [String: StateArray] = [:]
+        for array in optimizer.stateArrays(for: parameters) { slots[array.name] = array }
+        var arrays = model.stateArrays().map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
+        if let step = slots["optimizer/step"] { arrays.append(NamedArray(name: step.name, shape: step.shape, values: step.values)) }
+        for (name, parameter) in parameters {
+            for slot in optimizer.algorithm.slotNames {
+                let key = "optimizer/\(name)/\(slot)"
+                let values = slots[key]?.values ?? [Float](repeating: 0, count: parameter.value.scalarCount)
+                arrays.append(NamedArray(name: key, shape: parameter.shape, values: values))
+            }
+        }
+        return arrays
     }
 
     /// Restores a state made by ``exportState()``; nothing changes unless all of it fits.
