@@ -11,7 +11,7 @@ struct Info: ParsableCommand {
         if let blas = kernels.blas {
             print("Kernels: BLAS \(blas)" + (kernels.blasPath.map { " [\($0)]" } ?? ""))
         } else {
-            print("Kernels: portable Swift kernels (no BLAS found; install OpenBLAS or set LOOM_BLAS=/path/to/libblas.so)")
+            print("Kernels: portable Swift kernels (no BLAS loaded: LOOM_BLAS=none, or none found; install OpenBLAS or set LOOM_BLAS=/path/to/libcblas.so)")
         }
         print("Threads: \(kernels.threadCount) (LOOM_NUM_THREADS)")
         print("CPUs: \(kernels.cpuCount)")
