@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),
         .target(name: "LoomEngine", dependencies: ["LoomTensor", "LoomNN", "LoomData", "LoomTraining"]),
+        .target(name: "LoomTools", dependencies: ["LoomTraining"]),
         .executableTarget(
             name: "loom",
             dependencies: [
                 "LoomTensor", "LoomNN", "LoomData", "LoomTraining", "LoomEngine",
+                "LoomTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,5 +47,6 @@ let package = Package(
         .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
         .testTarget(name: "LoomEngineTests", dependencies: ["LoomEngine", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
+        .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),
     ]
 )

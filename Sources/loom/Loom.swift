@@ -7,7 +7,7 @@ struct Loom: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom",
         abstract: "Loom: train neural networks in Swift, with callbacks for everything else.",
-        subcommands: [Info.self, Train.self]
+        subcommands: [Info.self, Train.self, Stats.self, Plot.self, Inspect.self]
     )
 
     /// Runs the command; a bad option or bad input is one line on standard error and exit

@@ -20,24 +20,26 @@ public enum AtomicFile {
     /// - Throws: ``FileWriteError`` naming the path and the system's reason. On error
     ///   the destination is untouched and the temporary file is removed.
     public static func write(_ data: Data, to url: URL) throws(FileWriteError) {
+        try write(to: url) { sink in data.withUnsafeBytes { sink.write($0) } }
+    }
+
+    /// Atomically replaces (or creates) the file at `url` with the bytes that `produce`
+    /// hands to the sink, in order, without assembling them in one buffer first (a large
+    /// checkpoint is streamed array by array).
+    ///
+    /// - Parameters:
+    ///   - url: the destination; its directory must exist.
+    ///   - produce: writes the complete new contents through ``Sink/write(_:)``.
+    /// - Throws: ``FileWriteError``; the destination is untouched and the temporary file removed.
+    public static func write(to url: URL, _ produce: (inout Sink) -> Void) throws(FileWriteError) {
         let path = url.path
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileWriteError(path: path, operation: "create a temporary file", errno: errno) }
-        var failure: FileWriteError?
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let written = Glibc_write(fd, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileWriteError(path: path, operation: "write", errno: errno)
-                    return
-                }
-                offset += written
-            }
-        }
+        var sink = Sink(fd: fd, path: path)
+        produce(&sink)
+        var failure = sink.failure
         if failure == nil, fsync(fd) != 0 { failure = FileWriteError(path: path, operation: "flush (fsync)", errno: errno) }
         if close(fd) != 0, failure == nil { failure = FileWriteError(path: path, operation: "close", errno: errno) }
         if failure == nil, rename(temporary, path) != 0 {
@@ -48,6 +50,29 @@ public enum AtomicFile {
             throw failure
         }
         syncDirectory(directory)
+    }
+
+    /// Where ``write(to:_:)`` sends bytes: a temporary file. After the first failed write
+    /// it ignores further bytes and the whole write throws that failure.
+    public struct Sink {
+        fileprivate let fd: Int32
+        fileprivate let path: String
+        fileprivate var failure: FileWriteError?
+
+        /// Appends `bytes` to the file.
+        public mutating func write(_ bytes: UnsafeRawBufferPointer) {
+            guard failure == nil, let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc_write(fd, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = FileWriteError(path: path, operation: "write", errno: errno)
+                    return
+                }
+                offset += written
+            }
+        }
     }
 
     /// Atomically replaces (or creates) the file at `url` with the UTF-8 bytes of `text`.

@@ -29,6 +29,7 @@ public final class ModelSaver: Callback {
     private var lastSavedStep: Int?
     private var reportedErrors: Set<String> = []
     private let warnings = WarningCollector()
+    private var lastError: (any Error)?
 
     /// The store the checkpoints go through, once set up (`nil` without a directory).
     public private(set) var store: CheckpointStore?
@@ -93,6 +94,19 @@ public final class ModelSaver: Callback {
     @discardableResult
     public func saveNow() -> URL? { save() }
 
+    /// Like ``saveNow()``, but throwing: connect it to `InjectShell.saveCheckpoint`
+    /// (`shell.saveCheckpoint = saver.saveCheckpoint`).
+    /// - Returns: the checkpoint's file.
+    /// - Throws: ``SavingError/saveFailed(step:reason:)`` with the store's error, or when
+    ///   the saver has no directory or is not set up.
+    public func saveCheckpoint() throws -> URL {
+        if let url = save() { return url }
+        let step = context?.loop.globalStep ?? 0
+        let reason = lastError.map { "\($0)" } ?? (context == nil ? "the saver is not set up (training has not started)"
+                                                                    : "the run has no log directory and the saver no directory")
+        throw SavingError.saveFailed(step: step, reason: reason)
+    }
+
     /// The step of the last successful save (or the latest in the store at start).
     public var latestSavedStep: Int? { lastSavedStep }
 
@@ -104,6 +118,7 @@ public final class ModelSaver: Callback {
     @discardableResult
     private func save() -> URL? {
         defer { logWarnings() }
+        lastError = nil
         guard let context, let store else { return nil }
         let step = context.loop.globalStep
         if lastSavedStep == step, let lastSavedURL { return lastSavedURL }
@@ -116,6 +131,7 @@ public final class ModelSaver: Callback {
             context.logger.info("Model saved to \(url.path).")
             return url
         } catch {
+            lastError = error
             report(error, step: step)
             return nil
         }

@@ -39,8 +39,8 @@ final class ResumeRestorer: Callback {
         if let logDirectory = context.logDirectory {
             let stamp = Formatting.timestamp(context.environment.clock.wallTime(), timeZone: context.environment.timeZone)
             let stats = logDirectory.appendingPathComponent(JSONWriter.fileName)
-            if let trimmed = try StatsFileTrim.trim(stats, toGlobalStep: checkpoint.globalStep, backupStamp: stamp) {
-                logger.warning("\(JSONWriter.fileName) had \(trimmed.dropped) entries after global_step \(checkpoint.globalStep) (written after the checkpoint); kept \(trimmed.kept), the old file is \(trimmed.backup)")
+            if let trimmed = try StatsFileTrim.trim(stats, toGlobalStep: checkpoint.globalStep, epoch: checkpoint.epoch, backupStamp: stamp) {
+                logger.warning("\(JSONWriter.fileName) had \(trimmed.dropped) entries after the checkpoint (global_step \(checkpoint.globalStep), epoch \(checkpoint.epoch)); kept \(trimmed.kept), the old file is \(trimmed.backup)")
             }
         }
         let states = checkpoint.callbackStates.keys.filter { $0 != Checkpoint.monitorsStateKey }.sorted()

@@ -11,6 +11,8 @@ public enum SavingError: Error, Sendable, Equatable, CustomStringConvertible {
     case resumeNeedsLogDirectory
     /// The latest checkpoint could not be restored into the backend or the callbacks.
     case cannotResume(file: String, reason: String)
+    /// ``ModelSaver/saveCheckpoint()`` could not save.
+    case saveFailed(step: Int, reason: String)
     /// The session-init checkpoint could not be imported into the backend.
     case cannotInitialize(file: String, reason: String)
 
@@ -26,6 +28,8 @@ public enum SavingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "resume needs a log directory, but the run writes none (logLocation is .none); set logLocation or pass the checkpoint directory"
         case let .cannotResume(file, reason):
             return "cannot resume from '\(file)': \(reason)"
+        case let .saveFailed(step, reason):
+            return "could not save the checkpoint of global_step \(step): \(reason)"
         case let .cannotInitialize(file, reason):
             return "cannot initialise the model from '\(file)': \(reason)"
         }

@@ -6,17 +6,19 @@ import Foundation
 /// `stats.json.<MMdd-HHmmss>`), so that ``JSONWriter`` appends to exactly the entries an
 /// uninterrupted run had; the kept entries' text is unchanged, byte for byte.
 enum StatsFileTrim {
-    /// Trims `url` to the entries whose `global_step` is at most `globalStep`.
+    /// Trims `url` to the leading entries whose `global_step` is at most `globalStep` and
+    /// whose `epoch_num` is at most `epoch` (the checkpoint's last finished epoch: a
+    /// mid-epoch checkpoint's epoch restarts, so its entries go too).
     /// - Returns: `(kept, dropped, backup)` when entries were dropped; `nil` when the file
     ///   is missing, not a JSON array of objects, or has nothing to drop.
     /// - Throws: ``FileWriteError`` or a file-system error when the backup or the rewrite fails.
-    static func trim(_ url: URL, toGlobalStep globalStep: Int, backupStamp: String) throws -> (kept: Int, dropped: Int, backup: String)? {
+    static func trim(_ url: URL, toGlobalStep globalStep: Int, epoch: Int, backupStamp: String) throws -> (kept: Int, dropped: Int, backup: String)? {
         guard let text = try? String(contentsOf: url, encoding: .utf8), let objects = topLevelObjects(text) else { return nil }
         var kept: [Substring] = []
         for object in objects {
             guard let parsed = try? JSONSerialization.jsonObject(with: Data(object.utf8)) as? [String: Any],
-                  let step = parsed["global_step"] as? Int else { return nil }
-            if step > globalStep { break }
+                  let step = parsed["global_step"] as? Int, let entryEpoch = parsed["epoch_num"] as? Int else { return nil }
+            if step > globalStep || entryEpoch > epoch { break }
             kept.append(object)
         }
         guard kept.count < objects.count else { return nil }

@@ -87,7 +87,7 @@ private struct ResumeSetup {
         #expect(backups.count == 1)
         let backup = try String(contentsOf: harness.root.appendingPathComponent("run/\(backups[0])"), encoding: .utf8)
         #expect(backup == crashedStats)
-        #expect(harness.messages.contains { $0.hasPrefix("WRN stats.json had 1 entries after global_step 6") })
+        #expect(harness.messages.contains { $0.hasPrefix("WRN stats.json had 1 entries after the checkpoint (global_step 6, epoch 2)") })
     }
 
     @Test func minSaverOrderDoesNotChangeTheFiles() throws {

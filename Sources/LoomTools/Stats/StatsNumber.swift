@@ -1,0 +1,52 @@
+import Foundation
+
+/// Spelling of numbers in Loom's inspection output.
+public enum StatsNumber {
+    /// The widest value ``format(_:)`` produces for typical values (`-1.2346e+05`).
+    public static let typicalWidth = 11
+
+    /// `value` with 5 significant digits (`%.5g`), `NaN`, `inf` or `-inf`.
+    public static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        return String(format: "%.5g", value)
+    }
+
+    /// An integral value (an epoch or step) without decimals; others as ``format(_:)``.
+    public static func integer(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return format(value)
+    }
+
+    /// A count with thousands separators, e.g. `7,850`.
+    public static func grouped(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return count < 0 ? "-" + result : result
+    }
+
+    /// `text` as a JSON string literal (quotes, backslashes and control characters escaped).
+    public static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
