@@ -24,10 +24,7 @@ struct TrainCallbacks {
             : InferenceRunner(validation, inferencers)
         let shell = InjectShell()
         let saver = saver
-        shell.saveCheckpoint = {
-            guard let url = saver.saveNow() else { throw TrainCommandError.data("the checkpoint could not be saved (see the log)") }
-            return url
-        }
+        shell.saveCheckpoint = { try saver.saveCheckpoint() }
         shell.runValidation = { try runner.trigger() }
         list = [
             saver,
