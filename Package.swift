@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "LoomNN", targets: ["LoomNN"]),
         .library(name: "LoomData", targets: ["LoomData"]),
         .library(name: "LoomTraining", targets: ["LoomTraining"]),
+        .library(name: "LoomEngine", targets: ["LoomEngine"]),
         .library(name: "LoomDistributed", targets: ["LoomDistributed"]),
         .executable(name: "loom", targets: ["loom"]),
         .executable(name: "loom-bench", targets: ["loom-bench"]),
@@ -35,6 +36,7 @@ let package = Package(
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),
+        .target(name: "LoomEngine", dependencies: ["LoomTensor", "LoomNN", "LoomData", "LoomTraining"]),
         .target(name: "LoomTools", dependencies: ["LoomTraining"]),
         .systemLibrary(name: "CLoomMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
         .target(
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "loom",
             dependencies: [
-                "LoomTensor", "LoomData", "LoomTraining",
+                "LoomTensor", "LoomNN", "LoomData", "LoomTraining", "LoomEngine",
                 "LoomTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -63,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "loom-bench",
             dependencies: [
-                "LoomTensor", "LoomNN", "LoomData", "LoomTraining",
+                "LoomTensor", "LoomNN", "LoomData", "LoomTraining", "LoomEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "LoomNNTests", dependencies: ["LoomNN", "LoomTensor", "LoomTensorTestSupport"]),
         .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
+        .testTarget(name: "LoomEngineTests", dependencies: ["LoomEngine", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
         .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),
         .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor"]),
     ]

@@ -1,0 +1,54 @@
+import Foundation
+import LoomData
+import LoomEngine
+import LoomNN
+import LoomTraining
+
+/// Builds the backend, the validation source and the callback list for loaded data,
+/// trains, and prints the summary.
+struct TrainRun: TrainDataConsumer {
+    let job: TrainJob
+
+    func consume<Samples: RandomAccessDataFlow, Validation: RandomAccessDataFlow>(_ data: TrainDataSet<Samples, Validation>) throws {
+        let classifier: ClassifierModel
+        do {
+            classifier = try job.recipe.makeClassifier(sampleShape: data.sampleShape, classes: data.classes, seed: job.seed)
+        } catch {
+            throw TrainCommandError.model("--model \(job.recipe.kind.rawValue): \(error.description)")
+        }
+        let batches = try BatchData(ShuffleData(data.train, seed: job.seed), batchSize: job.batchSize)
+        let backend = try ClassifierBackend(classifier: classifier, optimizer: job.makeOptimizer(), data: batches)
+        let validation = try ClassifierInferenceSource(samples: data.validation, batchSize: max(job.batchSize, 256), classifier: classifier,
+                                                       recipe: job.recipe, sampleShape: data.sampleShape)
+        let stepsPerEpoch = job.stepsPerEpoch ?? (data.summary.hasPrefix("synthetic") ? Train.Defaults.stepsPerEpoch
+                                                                                     : max(1, data.train.size / job.batchSize))
+        let callbacks = TrainCallbacks(job: job, validation: validation)
+        let name = job.logDirectory.lastPathComponent
+        let config = TrainConfig(backend: backend, callbacks: callbacks.list, stepsPerEpoch: stepsPerEpoch, maxEpoch: job.epochs,
+                                 name: name, logLocation: .at(job.logDirectory.path), logDirectoryAction: job.logDirectoryAction,
+                                 environment: .live())
+        let run: AutoResume
+        do {
+            run = try AutoResume(config, policy: job.resume ? .required : .never)
+        } catch {
+            throw TrainCommandError.data("cannot resume from \(job.logDirectory.path): \(error)")
+        }
+        run.trainer.logger.info("loom train: \(job.recipe.kind.rawValue) (\(classifier.model.parameterCount) parameters) on \(data.summary); "
+            + "\(job.epochs) epochs x \(stepsPerEpoch) steps, batch \(job.batchSize), \(job.optimizerName) lr \(job.learningRate), "
+            + "\(job.threads) threads")
+        let started = Date()
+        let result: AutoResumeResult
+        do {
+            result = try run.train()
+        } catch let error as TrainerError {
+            if case .afterTrainFailed = error { throw TrainFailure.training("\(error)") }
+            if run.trainer.loop.globalStep == (run.checkpoint?.checkpoint.globalStep ?? 0) { throw TrainFailure.usage("\(error)") }
+            throw TrainFailure.training("\(error)")
+        } catch {
+            throw TrainFailure.training("training failed at global_step \(run.trainer.loop.globalStep): \(error)")
+        }
+        let summary = TrainSummary(job: job, trainer: run.trainer, saver: callbacks.saver, seconds: Date().timeIntervalSince(started))
+        print(summary.text(result))
+        if case let .trained(training, _) = result, training.wasInterrupted { throw TrainFailure.interrupted }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import LoomTraining
+
+/// The lines `loom train` prints at the end: the best validation error and its epoch,
+/// where the files are, how to resume and how to look at the curves.
+struct TrainSummary {
+    let job: TrainJob
+    let trainer: Trainer
+    let saver: ModelSaver
+    let seconds: Double
+
+    func text(_ result: AutoResumeResult) -> String {
+        let directory = Self.display(job.logDirectory)
+        var lines: [String] = []
+        switch result {
+        case let .trained(training, resumedFrom):
+            let how: String
+            switch training.outcome {
+            case .completed: how = "finished"
+            case let .stopped(reason): how = "stopped (\(reason))"
+            case .interrupted: how = "interrupted (Ctrl-C)"
+            }
+            lines.append("Training \(how) at epoch \(training.epochNumber), global_step \(training.globalStep), after "
+                + String(format: "%.1f s", seconds) + (resumedFrom.map { " (resumed from \($0.lastPathComponent))" } ?? "") + ".")
+        case let .alreadyFinished(checkpoint, epoch, step):
+            lines.append("Nothing to train: \(checkpoint.lastPathComponent) is at epoch \(epoch), global_step \(step); raise --epochs to train more.")
+        }
+        let history = trainer.monitors.history("val-error-top1")
+        if let best = history.min(by: { $0.value < $1.value }) {
+            let steps = max(1, trainer.config.stepsPerEpoch)
+            let epoch = (best.globalStep + steps - 1) / steps
+            lines.append("Best val-error-top1: " + String(format: "%.4f", best.value) + " at epoch \(epoch) (global_step \(best.globalStep)); "
+                + "last: " + String(format: "%.4f", history.last?.value ?? .nan))
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: job.logDirectory.path)) ?? []
+        let best = "min-val-error-top1.safetensors"
+        if files.contains(best) { lines.append("Best checkpoint:   \(directory)/\(best)") }
+        if let latest = saver.lastSavedURL { lines.append("Latest checkpoint: \(directory)/\(latest.lastPathComponent)") }
+        if files.contains("stats.json") { lines.append("Stats:             \(directory)/stats.json") }
+        if let events = files.filter({ $0.hasPrefix("events.out.tfevents.") }).sorted().last {
+            lines.append("TensorBoard:       \(directory)/\(events)  (view: tensorboard --logdir \(directory))")
+        }
+        lines.append("Log:               \(directory)/log.log; edit \(directory)/hyper.txt to change learning_rate live")
+        lines.append("Resume or extend:  loom train --resume --logdir \(directory) --epochs N\(optionsToRepeat)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The options a resumed run must repeat (the model and data are not stored in the checkpoint).
+    private var optionsToRepeat: String {
+        let arguments = CommandLine.arguments.dropFirst(2)
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if ["--logdir", "--epochs", "--log-dir-action"].contains(argument) { skipNext = true; continue }
+            if argument == "--resume" || argument.hasPrefix("--logdir=") || argument.hasPrefix("--epochs=") { continue }
+            kept.append(argument)
+        }
+        return kept.isEmpty ? "" : " " + kept.joined(separator: " ")
+    }
+
+    /// The path relative to the current directory when it is inside it.
+    static func display(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        let path = url.path
+        return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+    }
+}
