@@ -58,7 +58,7 @@ let package = Package(
             name: "loom",
             dependencies: [
                 "LoomTensor", "LoomNN", "LoomData", "LoomTraining", "LoomEngine",
-                "LoomTools",
+                "LoomTools", "LoomDistributed",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +77,6 @@ let package = Package(
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
         .testTarget(name: "LoomEngineTests", dependencies: ["LoomEngine", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
         .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),
-        .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor"]),
+        .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
     ]
 )

@@ -68,6 +68,9 @@ struct Train: ParsableCommand {
     @Option(help: "The label column of a CSV file (name or 0-based index; default: the column named 'label').")
     var csvLabel: String?
 
+    @Flag(help: "Train data-parallel on the ranks of an MPI job (mpirun -np N loom train --distributed …; --batch-size is per rank). Needs Loom built with `swift build --traits MPI`.")
+    var distributed = false
+
     @Option(help: ArgumentHelp("Use only this many training samples.", visibility: .hidden))
     var trainSize: Int?
 

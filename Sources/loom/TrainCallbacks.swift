@@ -11,10 +11,11 @@ struct TrainCallbacks {
     /// The checkpoint saver (the summary names its files).
     let saver = ModelSaver()
     /// Every callback, in registration order.
-    let list: [any Callback]
+    var list: [any Callback]
 
-    init<Source: ParallelInferenceSource>(job: TrainJob, validation: Source) {
-        let inferencers: [any Inferencer] = [
+    /// - Parameter inferencers: The validation inferencers (default: top-1 and top-5 errors, cost).
+    init<Source: ParallelInferenceSource>(job: TrainJob, validation: Source, inferencers: [any Inferencer]? = nil) {
+        let inferencers: [any Inferencer] = inferencers ?? [
             ClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1"),
             ClassificationError(wrongName: "wrong-top5", summaryName: "val-error-top5"),
             ScalarStats("cost"),

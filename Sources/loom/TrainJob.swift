@@ -1,5 +1,6 @@
 import Foundation
 import LoomData
+import LoomDistributed
 import LoomEngine
 import LoomNN
 import LoomTensor
@@ -22,6 +23,7 @@ struct TrainJob {
     let seed: UInt64
     let threads: Int
     let validationWorkers: Int
+    let distributed: Bool
 
     /// Checks every option (before any data is read).
     /// - Throws: ``TrainCommandError/badOption(_:)`` naming the option and what it accepts.
@@ -61,6 +63,13 @@ struct TrainJob {
         if command.resume && command.logdir == nil {
             throw TrainCommandError.badOption("--resume needs --logdir naming the run to continue")
         }
+        if command.distributed {
+            #if MPI
+            if command.resume { throw TrainCommandError.badOption("--resume is not supported with --distributed yet; resume a one-process run") }
+            #else
+            throw TrainCommandError.badOption("--distributed needs Loom built with MPI: swift build --traits MPI (and Open MPI installed)")
+            #endif
+        }
         dataOptions = TrainDataOptions(trainSize: command.trainSize, validationSize: command.valSize, imageSize: command.imageSize,
                                        csvLabel: command.csvLabel)
         epochs = command.epochs
@@ -77,18 +86,41 @@ struct TrainJob {
         seed = command.seed
         threads = command.threads ?? Kernels.cpuCount
         validationWorkers = command.valWorkers
+        distributed = command.distributed
     }
 
     /// Reads the data, trains, prints the summary.
     /// - Throws: ``TrainFailure`` (usage: exit 2; training: exit 1; interrupted: exit 130).
     func run() throws {
         Kernels.threadCount = threads
+        #if MPI
+        if distributed { return runDistributed() }
+        #endif
         do {
             try dataSpec.load(dataOptions, TrainRun(job: self))
         } catch let error as TrainCommandError {
             throw TrainFailure.usage(error.description)
         }
     }
+
+    #if MPI
+    /// Runs this rank of an MPI job: a failure on any rank prints `loom: rank R of N failed:
+    /// <message>` and ends the whole job with status 1 (``DistributedRun``), so no rank is
+    /// left waiting in a collective.
+    private func runDistributed() {
+        let communicator: MPICommunicator
+        do {
+            communicator = try MPICommunicator()
+        } catch {
+            FileHandle.standardError.write(Data("loom: cannot start MPI: \(error)\n".utf8))
+            exit(1)
+        }
+        DistributedRun(communicator: communicator).run {
+            try dataSpec.load(dataOptions, TrainRun(job: self, communicator: communicator))
+            try communicator.finalize()
+        }
+    }
+    #endif
 
     /// The learning-rate schedule: the initial value, ÷10 after 50 % and ÷100 after 75 % of
     /// the epochs (keys are epochs after which the value applies; 0 = before training).

@@ -1,5 +1,6 @@
 import Foundation
 import LoomData
+import LoomDistributed
 import LoomEngine
 import LoomNN
 import LoomTraining
@@ -8,6 +9,15 @@ import LoomTraining
 /// trains, and prints the summary.
 struct TrainRun: TrainDataConsumer {
     let job: TrainJob
+    /// The job's group under `--distributed` (nil: one process, no MPI).
+    var communicator: (any Communicator)?
+
+    /// What differs between a one-process and a data-parallel run.
+    struct Parts {
+        var backend: any TrainingBackend
+        var callbacks: TrainCallbacks
+        var stepsPerEpoch: Int
+    }
 
     func consume<Samples: RandomAccessDataFlow, Validation: RandomAccessDataFlow>(_ data: TrainDataSet<Samples, Validation>) throws {
         let classifier: ClassifierModel
@@ -16,17 +26,14 @@ struct TrainRun: TrainDataConsumer {
         } catch {
             throw TrainCommandError.model("--model \(job.recipe.kind.rawValue): \(error.description)")
         }
-        let batches = try BatchData(ShuffleData(data.train, seed: job.seed), batchSize: job.batchSize)
-        let backend = try ClassifierBackend(classifier: classifier, optimizer: job.makeOptimizer(), data: batches)
-        let validation = try ClassifierInferenceSource(samples: data.validation, batchSize: max(job.batchSize, 256), classifier: classifier,
-                                                       recipe: job.recipe, sampleShape: data.sampleShape)
-        let stepsPerEpoch = job.stepsPerEpoch ?? (data.summary.hasPrefix("synthetic") ? Train.Defaults.stepsPerEpoch
-                                                                                     : max(1, data.train.size / job.batchSize))
-        let callbacks = TrainCallbacks(job: job, validation: validation)
+        let parts = try communicator.map { try TrainDistributed(job: job, communicator: $0).parts(data, classifier: classifier) }
+            ?? localParts(data, classifier: classifier)
+        let (backend, callbacks, stepsPerEpoch) = (parts.backend, parts.callbacks, parts.stepsPerEpoch)
         let name = job.logDirectory.lastPathComponent
-        let config = TrainConfig(backend: backend, callbacks: callbacks.list, stepsPerEpoch: stepsPerEpoch, maxEpoch: job.epochs,
-                                 name: name, logLocation: .at(job.logDirectory.path), logDirectoryAction: job.logDirectoryAction,
-                                 environment: .live())
+        let baseConfig = TrainConfig(backend: backend, callbacks: callbacks.list, stepsPerEpoch: stepsPerEpoch, maxEpoch: job.epochs,
+                                     name: name, logLocation: .at(job.logDirectory.path), logDirectoryAction: job.logDirectoryAction,
+                                     environment: .live())
+        let config = communicator.map { DistributedRun(communicator: $0).configure(baseConfig) } ?? baseConfig
         let run: AutoResume
         do {
             run = try AutoResume(config, policy: job.resume ? .required : .never)
@@ -35,7 +42,7 @@ struct TrainRun: TrainDataConsumer {
         }
         run.trainer.logger.info("loom train: \(job.recipe.kind.rawValue) (\(classifier.model.parameterCount) parameters) on \(data.summary); "
             + "\(job.epochs) epochs x \(stepsPerEpoch) steps, batch \(job.batchSize), \(job.optimizerName) lr \(job.learningRate), "
-            + "\(job.threads) threads")
+            + "\(job.threads) threads" + (communicator.map { ", \($0.size) ranks (data-parallel)" } ?? ""))
         let started = Date()
         let result: AutoResumeResult
         do {
@@ -48,7 +55,20 @@ struct TrainRun: TrainDataConsumer {
             throw TrainFailure.training("training failed at global_step \(run.trainer.loop.globalStep): \(error)")
         }
         let summary = TrainSummary(job: job, trainer: run.trainer, saver: callbacks.saver, seconds: Date().timeIntervalSince(started))
-        print(summary.text(result))
+        if config.isChief { print(summary.text(result)) }
         if case let .trained(training, _) = result, training.wasInterrupted { throw TrainFailure.interrupted }
+    }
+
+    /// The backend, callbacks and steps per epoch of a one-process run.
+    private func localParts<Samples: RandomAccessDataFlow, Validation: RandomAccessDataFlow>(
+        _ data: TrainDataSet<Samples, Validation>, classifier: ClassifierModel
+    ) throws -> Parts {
+        let batches = try BatchData(ShuffleData(data.train, seed: job.seed), batchSize: job.batchSize)
+        let backend = try ClassifierBackend(classifier: classifier, optimizer: job.makeOptimizer(), data: batches)
+        let validation = try ClassifierInferenceSource(samples: data.validation, batchSize: max(job.batchSize, 256), classifier: classifier,
+                                                       recipe: job.recipe, sampleShape: data.sampleShape)
+        let stepsPerEpoch = job.stepsPerEpoch ?? (data.summary.hasPrefix("synthetic") ? Train.Defaults.stepsPerEpoch
+                                                                                     : max(1, data.train.size / job.batchSize))
+        return Parts(backend: backend, callbacks: TrainCallbacks(job: job, validation: validation), stepsPerEpoch: stepsPerEpoch)
     }
 }
