@@ -18,7 +18,6 @@ struct Train: ParsableCommand {
     /// The defaults of the main job, measured to finish in about a minute on 2 cores.
     enum Defaults {
         static let epochs = 6
-        static let stepsPerEpoch = 150
         static let batchSize = 64
         static let learningRate = 1e-3
     }
@@ -32,7 +31,7 @@ struct Train: ParsableCommand {
     @Option(help: "Epochs to train (the last epoch number when resuming).")
     var epochs = Defaults.epochs
 
-    @Option(help: "Steps per epoch (default: \(Defaults.stepsPerEpoch) on synthetic data, one pass over other data).")
+    @Option(help: "Steps per epoch (default: one pass over the training data).")
     var stepsPerEpoch: Int?
 
     @Option(help: "Samples per training batch.")

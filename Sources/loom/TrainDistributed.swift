@@ -40,8 +40,7 @@ struct TrainDistributed {
             DistributedScalarStats(["cost"], communicator: communicator),
         ]
         let globalBatch = job.batchSize * communicator.size
-        let stepsPerEpoch = job.stepsPerEpoch ?? (data.summary.hasPrefix("synthetic") ? Train.Defaults.stepsPerEpoch
-                                                                                     : max(1, data.train.size / globalBatch))
+        let stepsPerEpoch = job.stepsPerEpoch ?? max(1, data.train.size / globalBatch)
         var callbacks = TrainCallbacks(job: job, validation: validation, inferencers: inferencers)
         // Live edits of hyper.txt would reach rank 0 only and let the replicas drift apart:
         // a distributed run follows the schedule alone (on every rank, so all stay equal).

@@ -67,8 +67,7 @@ struct TrainRun: TrainDataConsumer {
         let backend = try ClassifierBackend(classifier: classifier, optimizer: job.makeOptimizer(), data: batches)
         let validation = try ClassifierInferenceSource(samples: data.validation, batchSize: max(job.batchSize, 256), classifier: classifier,
                                                        recipe: job.recipe, sampleShape: data.sampleShape)
-        let stepsPerEpoch = job.stepsPerEpoch ?? (data.summary.hasPrefix("synthetic") ? Train.Defaults.stepsPerEpoch
-                                                                                     : max(1, data.train.size / job.batchSize))
+        let stepsPerEpoch = job.stepsPerEpoch ?? max(1, data.train.size / job.batchSize)
         return Parts(backend: backend, callbacks: TrainCallbacks(job: job, validation: validation), stepsPerEpoch: stepsPerEpoch)
     }
 }
