@@ -40,8 +40,13 @@ struct TrainSummary {
         if let events = files.filter({ $0.hasPrefix("events.out.tfevents.") }).sorted().last {
             lines.append("TensorBoard:       \(directory)/\(events)  (view: tensorboard --logdir \(directory))")
         }
-        lines.append("Log:               \(directory)/log.log; edit \(directory)/hyper.txt to change learning_rate live")
-        lines.append("Resume or extend:  loom train --resume --logdir \(directory) --epochs N\(optionsToRepeat)")
+        if job.distributed {
+            // hyper.txt is not followed in a distributed run, and --resume is refused there.
+            lines.append("Log:               \(directory)/log.log")
+        } else {
+            lines.append("Log:               \(directory)/log.log; edit \(directory)/hyper.txt to change learning_rate live")
+            lines.append("Resume or extend:  loom train --resume --logdir \(directory) --epochs N\(optionsToRepeat)")
+        }
         return lines.joined(separator: "\n")
     }
 
