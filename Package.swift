@@ -50,6 +50,15 @@ let package = Package(
             name: "distributed-mlp", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
             path: "Examples/distributed-mlp"
         ),
+        // Examples (Examples/<name>/main.swift); Tests/LoomExamplesTests runs each for a few steps.
+        .executableTarget(
+            name: "seed-resnet20-cifar10", dependencies: ["LoomData", "LoomEngine", "LoomTraining"],
+            path: "Examples/seed-resnet20-cifar10"
+        ),
+        .executableTarget(name: "mnist-mlp", dependencies: ["LoomData", "LoomEngine", "LoomTraining"], path: "Examples/mnist-mlp"),
+        .executableTarget(
+            name: "custom-callback", dependencies: ["LoomData", "LoomEngine", "LoomTraining"], path: "Examples/custom-callback"
+        ),
         .executableTarget(
             name: "LoomDistributedChecks", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
             path: "Tests/LoomDistributedChecks"
@@ -77,6 +86,8 @@ let package = Package(
         .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
         .testTarget(name: "LoomEngineTests", dependencies: ["LoomEngine", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
         .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),
+        // Runs the example executables (built by `swift build --build-tests`, found next to the test bundle).
+        .testTarget(name: "LoomExamplesTests", dependencies: ["LoomTraining"]),
         .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
     ]
 )
