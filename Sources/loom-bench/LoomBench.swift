@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoomTensor
 
 /// `loom-bench`: release-build benchmarks of each Loom module (BENCHMARKS.md holds the figures).
 @main
@@ -9,6 +10,17 @@ struct LoomBench: ParsableCommand {
         subcommands: [KernelsBenchmark.self, EngineBenchmark.self, DataBenchmark.self, CallbacksBenchmark.self,
                       MonitorsBenchmark.self, CheckpointBenchmark.self, TrainBenchmark.self]
     )
+
+    /// Configures the allocator as `loom` does, then runs the chosen benchmark.
+    static func main() {
+        Kernels.reuseFreedMemory()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every benchmark subcommand shares.

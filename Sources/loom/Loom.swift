@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoomTensor
 
 /// The `loom` command-line tool.
 @main
@@ -13,6 +14,7 @@ struct Loom: ParsableCommand {
     /// Runs the command; a bad option or bad input is one line on standard error and exit
     /// code 2, a failed training exit code 1, Ctrl-C exit code 130.
     static func main() {
+        Kernels.reuseFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()
