@@ -58,7 +58,7 @@ struct Train: ParsableCommand {
     @Option(help: "The seed of the weights and the data order.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads for the kernels (default: the CPU count).")
+    @Option(help: "Threads for the kernels and BLAS (default: LOOM_NUM_THREADS or 1; the data pipeline runs on its own thread, and two BLAS threads collapse when another thread wants a core).")
     var threads: Int?
 
     @Option(help: "Worker threads of the validation runner (1: InferenceRunner; more: DataParallelInferenceRunner).")

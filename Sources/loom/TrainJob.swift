@@ -84,7 +84,7 @@ struct TrainJob {
         resume = command.resume
         logDirectoryAction = action
         seed = command.seed
-        threads = command.threads ?? Kernels.cpuCount
+        threads = command.threads ?? Kernels.threadCount
         validationWorkers = command.valWorkers
         distributed = command.distributed
     }

@@ -63,7 +63,10 @@ struct TrainRun: TrainDataConsumer {
     private func localParts<Samples: RandomAccessDataFlow, Validation: RandomAccessDataFlow>(
         _ data: TrainDataSet<Samples, Validation>, classifier: ClassifierModel
     ) throws -> Parts {
+        // Batches are assembled (and synthetic digits drawn) on a background thread, so the
+        // training thread does not wait for data; the order is the same, so resume stays exact.
         let batches = try BatchData(ShuffleData(data.train, seed: job.seed), batchSize: job.batchSize)
+            .prefetched(bufferSize: 4)
         let backend = try ClassifierBackend(classifier: classifier, optimizer: job.makeOptimizer(), data: batches)
         let validation = try ClassifierInferenceSource(samples: data.validation, batchSize: max(job.batchSize, 256), classifier: classifier,
                                                        recipe: job.recipe, sampleShape: data.sampleShape)
