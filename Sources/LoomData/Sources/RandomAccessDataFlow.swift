@@ -17,6 +17,9 @@ public struct IndexedIterator<Flow: RandomAccessDataFlow>: DataFlowIterator {
     let flow: Flow
     var index = 0
 
+    /// Starts at index 0 of `flow` (for flows of other modules that are random access).
+    public init(flow: Flow) { self.flow = flow }
+
     /// The next datapoint in index order.
     public mutating func next() throws -> Datapoint? {
         guard index < flow.size else { return nil }

@@ -38,7 +38,7 @@ public final class ShardedData<Upstream: RandomAccessDataFlow>: RandomAccessData
 
     public func resetState() throws { try upstream.resetState() }
 
-    public func makeIterator() -> Iterator { Iterator(flow: self) }
+    public func makeIterator() -> IndexedIterator<ShardedData> { IndexedIterator(flow: self) }
 
     public func datapoint(at index: Int) throws -> Datapoint {
         try upstream.datapoint(at: positions.lowerBound + index)
@@ -49,25 +49,5 @@ public final class ShardedData<Upstream: RandomAccessDataFlow>: RandomAccessData
     public func restore(_ state: FlowState) throws {
         try state.check(kind: "shard", upstreamCount: 1)
         try upstream.restore(state.upstream[0])
-    }
-
-    /// Iterates the block in order; `skip` is O(1).
-    public struct Iterator: DataFlowIterator {
-        let flow: ShardedData
-        var index = 0
-
-        /// The next datapoint of the block.
-        public mutating func next() throws -> Datapoint? {
-            guard index < flow.size else { return nil }
-            defer { index += 1 }
-            return try flow.datapoint(at: index)
-        }
-
-        /// Skips without reading.
-        public mutating func skip(_ count: Int) throws -> Int {
-            let skipped = max(0, min(count, flow.size - index))
-            index += skipped
-            return skipped
-        }
     }
 }
