@@ -9,6 +9,7 @@ import Foundation
 /// | the last **finished** epoch (resume starts at the next one) | `loom.epoch` |
 /// | each ``StatefulCallback``'s state | `loom.callbacks`, under its ``StatefulCallback/stateKey`` |
 /// | the monitors' stat history (``Monitors/exportState()``) | `loom.callbacks`, under the reserved key `loom.monitors` |
+/// | the backend's hyperparameters (``TrainingState/hyperparameters``) | `loom.callbacks`, under the reserved key `loom.hyperparameters` |
 /// | ``BackendResumeState/dataPosition`` | `loom.data_position` (absent when `.null`) |
 /// | ``BackendResumeState/rng`` | `loom.rng` (absent when `.null`) |
 /// | the epoch in progress, for a checkpoint taken in the middle of an epoch | user metadata `mid_epoch` |
@@ -16,6 +17,8 @@ import Foundation
 extension Checkpoint {
     /// The reserved ``callbackStates`` key of the monitors' history.
     public static let monitorsStateKey = "loom.monitors"
+    /// The reserved ``callbackStates`` key of the backend's hyperparameters.
+    public static let hyperparametersStateKey = "loom.hyperparameters"
     /// The ``userMetadata`` key naming the epoch in progress when the checkpoint was
     /// taken in the middle of it (absent for a checkpoint taken at an epoch's end).
     public static let midEpochKey = "mid_epoch"
@@ -34,6 +37,10 @@ extension Checkpoint {
         var states: [String: String] = [:]
         for (key, value) in state.callbacks { states[key] = try Self.json(value, section: key) }
         states[Self.monitorsStateKey] = try Self.json(state.monitors, section: Self.monitorsStateKey)
+        if !state.hyperparameters.isEmpty {
+            states[Self.hyperparametersStateKey] = try Self.json(.object(state.hyperparameters.mapValues { .number($0) }),
+                                                                 section: Self.hyperparametersStateKey)
+        }
         var metadata: [String: String] = [:]
         if midEpoch { metadata[Self.midEpochKey] = String(state.epochNumber) }
         self.init(
@@ -50,11 +57,26 @@ extension Checkpoint {
     public func trainingState() throws -> TrainingState {
         var callbacks: [String: StateValue] = [:]
         var monitors = StateValue.null
+        var hyperparameters: [String: Double] = [:]
         for (key, text) in callbackStates {
             let value = try Self.stateValue(text, section: key)
-            if key == Self.monitorsStateKey { monitors = value } else { callbacks[key] = value }
+            switch key {
+            case Self.monitorsStateKey: monitors = value
+            case Self.hyperparametersStateKey:
+                guard case let .object(values) = value else {
+                    throw CheckpointError.stateDecoding(key: key, detail: "expected an object of numbers, found \(text)")
+                }
+                for (name, number) in values {
+                    guard let number = number.doubleValue else {
+                        throw CheckpointError.stateDecoding(key: key, detail: "'\(name)' is not a number")
+                    }
+                    hyperparameters[name] = number
+                }
+            default: callbacks[key] = value
+            }
         }
-        return TrainingState(epochNumber: epoch, globalStep: globalStep, callbacks: callbacks, monitors: monitors)
+        return TrainingState(epochNumber: epoch, globalStep: globalStep, callbacks: callbacks, monitors: monitors,
+                             hyperparameters: hyperparameters)
     }
 
     /// The backend's resume state stored in this checkpoint (`.null` parts when absent).

@@ -43,12 +43,14 @@ final class ResumeRestorer: Callback {
                 logger.warning("\(JSONWriter.fileName) had \(trimmed.dropped) entries after the checkpoint (global_step \(checkpoint.globalStep), epoch \(checkpoint.epoch)); kept \(trimmed.kept), the old file is \(trimmed.backup)")
             }
         }
-        let states = checkpoint.callbackStates.keys.filter { $0 != Checkpoint.monitorsStateKey }.sorted()
+        let reserved = [Checkpoint.monitorsStateKey, Checkpoint.hyperparametersStateKey]
+        let states = checkpoint.callbackStates.keys.filter { !reserved.contains($0) }.sorted()
         var parts = ["\(checkpoint.arrays.count) arrays"]
         if checkpoint.dataPosition != nil { parts.append("the data position") }
         if checkpoint.rngState != nil { parts.append("the RNG state") }
         parts.append(states.isEmpty ? "no callback states" : "the states of " + states.joined(separator: ", "))
         parts.append("the stat history")
+        if checkpoint.callbackStates[Checkpoint.hyperparametersStateKey] != nil { parts.append("the hyperparameters") }
         logger.info("Resuming from \(file) (epoch \(checkpoint.epoch) finished, global_step \(checkpoint.globalStep)): restored \(parts.joined(separator: ", "))")
         if let epoch = checkpoint.midEpoch {
             logger.warning("\(file) was saved in the middle of epoch \(epoch); that epoch restarts from its first step at global_step \(checkpoint.globalStep)")

@@ -57,6 +57,14 @@ extension Trainer {
     }
 
     private func importState(_ state: TrainingState) throws {
+        let known = Set(config.backend.hyperparameterNames)
+        for (name, value) in state.hyperparameters.sorted(by: { $0.key < $1.key }) {
+            if known.contains(name) {
+                try config.backend.setHyperparameter(name, to: value)
+            } else {
+                logger.warning("Saved hyperparameter '\(name)' is not one of the backend's; ignored")
+            }
+        }
         var unused = Set(state.callbacks.keys)
         for case let callback as any StatefulCallback in callbacks.unwrapped {
             if let saved = state.callbacks[callback.stateKey] {

@@ -61,15 +61,18 @@ public final class Trainer {
         loop.globalStep = state.globalStep
     }
 
-    /// The state to store with a checkpoint: counters, stateful callbacks, stat history.
-    /// - Throws: a callback's export error.
+    /// The state to store with a checkpoint: counters, stateful callbacks, stat history,
+    /// the backend's hyperparameters.
+    /// - Throws: a callback's or the backend's export error.
     public func exportState() throws -> TrainingState {
         var states: [String: StateValue] = [:]
         for case let callback as any StatefulCallback in callbacks.unwrapped {
             states[callback.stateKey] = try callback.exportState()
         }
+        var hyperparameters: [String: Double] = [:]
+        for name in config.backend.hyperparameterNames { hyperparameters[name] = try config.backend.hyperparameter(name) }
         return TrainingState(epochNumber: loop.epochNumber, globalStep: loop.globalStep,
-                             callbacks: states, monitors: monitors.exportState())
+                             callbacks: states, monitors: monitors.exportState(), hyperparameters: hyperparameters)
     }
 
     /// Runs setup, the loop and `afterTrain`.

@@ -104,6 +104,19 @@ import Testing
         #expect(recorder.values(1...12) == warmupThenDecayTable)
         let (_, full, _) = try HyperRun().run { warmupThenDecay(decayFirst: decayFirst) }
         #expect(trainer.monitors.history("learning_rate") == full.monitors.history("learning_rate"))
+        // The saved state restores the value the stopped run had: nothing to correct.
+        #expect(harness.messages(starting: "WRN According").isEmpty)
+    }
+
+    /// A resumed backend that starts at its configured value (a state without
+    /// hyperparameters) is corrected by the replay, with a warning.
+    @Test(arguments: [(1, false), (2, false), (3, false), (1, true), (2, true), (3, true)])
+    func warmupThenDecayReplayCorrectsAnUnrestoredValue(resumeAfter: Int, decayFirst: Bool) throws {
+        let run = HyperRun(restoresHyperparameters: false)
+        let (recorder, trainer, harness) = try run.run(resumeAfter: resumeAfter) { warmupThenDecay(decayFirst: decayFirst) }
+        #expect(recorder.values(1...12) == warmupThenDecayTable)
+        let (_, full, _) = try HyperRun().run { warmupThenDecay(decayFirst: decayFirst) }
+        #expect(trainer.monitors.history("learning_rate") == full.monitors.history("learning_rate"))
         let expected = [1: "According to its schedule, learning_rate should be 0.75 after global step 3, but it is 0.1; setting it to 0.75",
                         2: "According to its schedule, learning_rate should be 0.5 after epoch 2, but it is 0.1; setting it to 0.5",
                         3: "According to its schedule, learning_rate should be 0.25 after epoch 3, but it is 0.1; setting it to 0.25"]
@@ -111,7 +124,7 @@ import Testing
     }
 
     @Test func setAtBeginningFalseOnlyWarnsBetweenKeys() throws {
-        let (recorder, _, harness) = try HyperRun(stepsPerEpoch: 1, maxEpoch: 4).run(resumeAfter: 2) {
+        let (recorder, _, harness) = try HyperRun(stepsPerEpoch: 1, maxEpoch: 4, restoresHyperparameters: false).run(resumeAfter: 2) {
             [ScheduledHyperParamSetter("learning_rate", schedule: [(1, 0.5), (3, 0.25)], setAtBeginning: false)]
         }
         // Resumed after epoch 2: the backend restarts at 0.1 and is left there until key 3.

@@ -59,6 +59,9 @@ struct HyperRun {
     var stepsPerEpoch = 3
     var maxEpoch = 4
     var logLocation: LogLocation = .none
+    /// Whether the restored state carries the backend's hyperparameters; without them the
+    /// resumed backend starts at its configured value, like a checkpoint that lacks them.
+    var restoresHyperparameters = true
 
     /// - Returns: the recorder, the last trainer, and the harness of the last run.
     func run(resumeAfter: Int? = nil, _ makeCallbacks: () -> [any Callback]) throws -> (RateRecorder, Trainer, Harness) {
@@ -70,6 +73,7 @@ struct HyperRun {
                                                  stepsPerEpoch: stepsPerEpoch, maxEpoch: k, logLocation: logLocation))
             _ = try trainer.train()
             restored = try JSONDecoder().decode(TrainingState.self, from: JSONEncoder().encode(trainer.exportState()))
+            if !restoresHyperparameters { restored?.hyperparameters = [:] }
         }
         let harness = try Harness()
         let trainer = Trainer(harness.config(HyperBackend(), callbacks: makeCallbacks() + [recorder], extra: [],
