@@ -13,8 +13,11 @@ import LoomTraining
 /// block of the validation set (``ShardedData``) and the inferencers sum their counts over
 /// the ranks (``DistributedClassificationError``, ``DistributedScalarStats``), so every
 /// rank puts the error of the whole set, exactly what one process computes. Only rank 0
-/// prints and writes the log directory (``DistributedRun/configure(_:verboseRanks:)``);
-/// `hyper.txt` live edits are not followed (HumanHyperParamSetter is left out).
+/// prints and writes the log directory (``DistributedRun/configure(_:verboseRanks:)``).
+/// `hyper.txt` (in rank 0's log directory) is read by rank 0's HumanHyperParamSetter, and
+/// ``HyperParamBroadcast`` hands rank 0's learning rate to every rank at the same events.
+/// `--resume`: rank 0 loads the latest checkpoint and broadcasts it (``DistributedResume``);
+/// the backend's resume state (the global-batch position, the generator) makes it exact.
 struct TrainDistributed {
     let job: TrainJob
     let communicator: any Communicator
@@ -28,8 +31,8 @@ struct TrainDistributed {
         try parallel.synchronizeInitialState()
         let global = try BatchData(ShuffleData(data.train, seed: job.seed), batchSize: job.batchSize * communicator.size)
         let cursor = try DataCursor(ShardedBatches(global, shard: shard))
-        let backend = DataParallelClassifierBackend(parallel: parallel) {
-            let batch = try ClassifierBatch(try cursor.next(), inputShape: classifier.inputShape, classes: classifier.classes)
+        let backend = DataParallelClassifierBackend(parallel: parallel, cursor: cursor) { datapoint in
+            let batch = try ClassifierBatch(datapoint, inputShape: classifier.inputShape, classes: classifier.classes)
             return (batch.images, batch.labels.indices.map { Int32($0) })
         }
         let validation = try ClassifierInferenceSource(samples: ShardedData(data.validation, shard: shard), batchSize: max(job.batchSize, 256),
@@ -42,9 +45,14 @@ struct TrainDistributed {
         let globalBatch = job.batchSize * communicator.size
         let stepsPerEpoch = job.stepsPerEpoch ?? max(1, data.train.size / globalBatch)
         var callbacks = TrainCallbacks(job: job, validation: validation, inferencers: inferencers)
-        // Live edits of hyper.txt would reach rank 0 only and let the replicas drift apart:
-        // a distributed run follows the schedule alone (on every rank, so all stay equal).
-        callbacks.list.removeAll { $0 is HumanHyperParamSetter }
+        // hyper.txt lives in rank 0's log directory: only rank 0 reads it, and right after
+        // its setter (same events: beforeTrain, every epoch) rank 0's learning rate is
+        // broadcast, so every replica takes an edit at the same step.
+        if let human = callbacks.list.firstIndex(where: { $0 is HumanHyperParamSetter }) {
+            if !communicator.isChief { callbacks.list.remove(at: human) }
+            let position = communicator.isChief ? human + 1 : human
+            callbacks.list.insert(HyperParamBroadcast(["learning_rate"], communicator: communicator), at: position)
+        }
         return TrainRun.Parts(backend: backend, callbacks: callbacks, stepsPerEpoch: stepsPerEpoch)
     }
 }

@@ -64,9 +64,7 @@ struct TrainJob {
             throw TrainCommandError.badOption("--resume needs --logdir naming the run to continue")
         }
         if command.distributed {
-            #if MPI
-            if command.resume { throw TrainCommandError.badOption("--resume is not supported with --distributed yet; resume a one-process run") }
-            #else
+            #if !MPI
             throw TrainCommandError.badOption("--distributed needs Loom built with MPI: swift build --traits MPI (and Open MPI installed)")
             #endif
         }

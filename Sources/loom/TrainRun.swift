@@ -36,7 +36,9 @@ struct TrainRun: TrainDataConsumer {
         let config = communicator.map { DistributedRun(communicator: $0).configure(baseConfig) } ?? baseConfig
         let run: AutoResume
         do {
-            run = try AutoResume(config, policy: job.resume ? .required : .never)
+            let policy: ResumePolicy = job.resume ? .required : .never
+            run = try communicator.map { try DistributedResume(communicator: $0).autoResume(config, policy: policy) }
+                ?? AutoResume(config, policy: policy)
         } catch {
             throw TrainCommandError.data("cannot resume from \(job.logDirectory.path): \(error)")
         }

@@ -40,13 +40,11 @@ struct TrainSummary {
         if let events = files.filter({ $0.hasPrefix("events.out.tfevents.") }).sorted().last {
             lines.append("TensorBoard:       \(directory)/\(events)  (view: tensorboard --logdir \(directory))")
         }
-        if job.distributed {
-            // hyper.txt is not followed in a distributed run, and --resume is refused there.
-            lines.append("Log:               \(directory)/log.log")
-        } else {
-            lines.append("Log:               \(directory)/log.log; edit \(directory)/hyper.txt to change learning_rate live")
-            lines.append("Resume or extend:  loom train --resume --logdir \(directory) --epochs N\(optionsToRepeat)")
-        }
+        // A distributed run follows rank 0's hyper.txt and resumes from rank 0's checkpoints
+        // too (started again under the same mpirun; optionsToRepeat keeps --distributed).
+        lines.append("Log:               \(directory)/log.log; edit \(directory)/hyper.txt to change learning_rate live")
+        let launcher = job.distributed ? "mpirun -np <ranks> " : ""
+        lines.append("Resume or extend:  \(launcher)loom train --resume --logdir \(directory) --epochs N\(optionsToRepeat)")
         return lines.joined(separator: "\n")
     }
 

@@ -37,6 +37,17 @@ extension Communicator {
         try values.withUnsafeMutableBufferPointer { (buffer) throws(DistributedError) in try broadcast(UnsafeMutableRawBufferPointer(buffer), root: root) }
     }
 
+    /// Replaces `values` on every rank with `root`'s, bit for bit (hyperparameters); the
+    /// lengths must agree (checked first on every rank).
+    /// - Parameters:
+    ///   - values: The same length on every rank.
+    ///   - root: The rank whose values are sent.
+    /// - Throws: ``DistributedError/sizeMismatch(what:local:smallest:largest:)`` or a transport error.
+    public func broadcast(_ values: inout [Double], root: Int = 0) throws(DistributedError) {
+        try checkSameCount(values.count, what: "broadcast of Double values", root: root)
+        try values.withUnsafeMutableBufferPointer { (buffer) throws(DistributedError) in try broadcast(UnsafeMutableRawBufferPointer(buffer), root: root) }
+    }
+
     /// Replaces `bytes` on every rank with `root`'s; `root`'s length wins (other ranks'
     /// arrays are resized).
     /// - Parameters:

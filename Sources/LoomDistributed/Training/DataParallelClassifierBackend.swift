@@ -1,3 +1,4 @@
+import LoomData
 import LoomNN
 import LoomTensor
 import LoomTraining
@@ -9,10 +10,19 @@ import LoomTraining
 ///
 /// Outputs: `cost`, `cross_entropy_loss`, `regularize_cost`, `train-error-top1`,
 /// `train-error-top5` (averaged), and `wrong-top1`, `wrong-top5` (this rank's samples).
+///
+/// Exact resume: built over a ``LoomData/DataCursor`` (``init(parallel:cursor:makeBatch:)``)
+/// the backend exports the cursor's position and the model's dropout generator
+/// (``exportResumeState()``), the same on every rank, so a resumed job continues with the
+/// same global batches.
 public final class DataParallelClassifierBackend: TrainingBackend {
     /// The data-parallel model.
     public let parallel: DataParallelClassifier
     private let nextBatch: () throws -> (images: Tensor, labels: [Int32])
+    /// The data position (nil: the batches come from a closure, no exact resume).
+    let dataPosition: (() -> DataPosition)?
+    /// Moves the data to a saved position.
+    let restoreDataPosition: ((DataPosition) throws -> Void)?
 
     /// Creates the backend.
     /// - Parameters:
@@ -21,6 +31,21 @@ public final class DataParallelClassifierBackend: TrainingBackend {
     public init(parallel: DataParallelClassifier, nextBatch: @escaping () throws -> (images: Tensor, labels: [Int32])) {
         self.parallel = parallel
         self.nextBatch = nextBatch
+        dataPosition = nil
+        restoreDataPosition = nil
+    }
+
+    /// Creates a backend that pulls its batches from `cursor` and can resume exactly.
+    /// - Parameters:
+    ///   - parallel: The data-parallel model (already synchronized).
+    ///   - cursor: This rank's batches (e.g. over ``ShardedBatches``), at the same position on every rank.
+    ///   - makeBatch: Turns a datapoint into images and labels.
+    public init<Flow: DataFlow>(parallel: DataParallelClassifier, cursor: DataCursor<Flow>,
+                                makeBatch: @escaping (Datapoint) throws -> (images: Tensor, labels: [Int32])) {
+        self.parallel = parallel
+        nextBatch = { try makeBatch(try cursor.next()) }
+        dataPosition = { cursor.position }
+        restoreDataPosition = { try cursor.restore($0) }
     }
 
     public var outputNames: Set<String> { Set(ClassifierOutputs.outputNames) }
@@ -56,11 +81,25 @@ public final class DataParallelClassifierBackend: TrainingBackend {
         try parallel.optimizer.setHyperparameter(name, value)
     }
 
-    /// The model's parameters and buffers, then the optimizer's slots (`optimizer/…`).
+    /// The model's parameters and buffers, then the optimizer's state (`optimizer/step`,
+    /// `optimizer/<param>/<slot>`). Every slot of every parameter is listed, zeros before
+    /// its first update, so the names never depend on how far training went (a checkpoint
+    /// matches a fresh backend, which a resume needs).
     public func exportState() throws -> [NamedArray] {
         let model = parallel.classifier.model
-        let arrays = model.stateArrays() + parallel.optimizer.stateArrays(for: model.namedParameters())
-        return arrays.map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
+        let parameters = model.namedParameters()
+        var slots: [String: StateArray] = [:]
+        for array in parallel.optimizer.stateArrays(for: parameters) { slots[array.name] = array }
+        var arrays = model.stateArrays().map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
+        if let step = slots["optimizer/step"] { arrays.append(NamedArray(name: step.name, shape: step.shape, values: step.values)) }
+        for (name, parameter) in parameters {
+            for slot in parallel.optimizer.algorithm.slotNames {
+                let key = "optimizer/\(name)/\(slot)"
+                let values = slots[key]?.values ?? [Float](repeating: 0, count: parameter.value.scalarCount)
+                arrays.append(NamedArray(name: key, shape: parameter.shape, values: values))
+            }
+        }
+        return arrays
     }
 
     /// Restores a state from ``exportState()``: every rank loads the same checkpoint.
