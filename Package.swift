@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "LoomDistributed",
             dependencies: [
-                "LoomTensor", "LoomNN", "LoomData", "LoomTraining",
+                "LoomTensor", "LoomNN", "LoomData", "LoomTraining", "LoomEngine",
                 .target(name: "CLoomMPI", condition: .when(traits: ["MPI"])),
             ]
         ),

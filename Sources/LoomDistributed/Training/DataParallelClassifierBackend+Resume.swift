@@ -1,23 +1,18 @@
-import Foundation
 import LoomData
+import LoomEngine
 import LoomTraining
 
 extension DataParallelClassifierBackend {
-    /// The data position and the dropout generator state, as JSON text (`.string`, keys
-    /// sorted; generator words in hexadecimal so they survive exactly). Empty for a backend
+    /// The data position and the dropout generator state, stored like
+    /// ``ClassifierBackend``'s (``ResumePoint/backendResumeState()``). Empty for a backend
     /// built over a batch closure.
     /// - Throws: ``DistributedTrainingError/resumeState(_:)`` when the position cannot be encoded.
     public func exportResumeState() throws -> BackendResumeState {
         guard let dataPosition else { return BackendResumeState() }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         do {
-            let data = try encoder.encode(dataPosition())
-            let random = try encoder.encode(parallel.classifier.model.randomState.map { String($0, radix: 16) })
-            return BackendResumeState(dataPosition: .string(String(decoding: data, as: UTF8.self)),
-                                      rng: .string(String(decoding: random, as: UTF8.self)))
+            return try ResumePoint(data: dataPosition(), random: parallel.classifier.model.randomState).backendResumeState()
         } catch {
-            throw DistributedTrainingError.resumeState("cannot encode the data position: \(error)")
+            throw DistributedTrainingError.resumeState(error.description)
         }
     }
 
@@ -30,24 +25,16 @@ extension DataParallelClassifierBackend {
         guard let restoreDataPosition else {
             throw DistributedTrainingError.resumeState("this backend reads batches from a closure and cannot move to a saved data position; build it with init(parallel:cursor:makeBatch:)")
         }
-        guard let dataText = state.dataPosition.stringValue, let randomText = state.rng.stringValue else {
-            throw DistributedTrainingError.resumeState("the resume state must hold the data position and generator as JSON text; found \(state)")
-        }
-        let position: DataPosition
-        let words: [String]
+        let point: ResumePoint?
         do {
-            position = try JSONDecoder().decode(DataPosition.self, from: Data(dataText.utf8))
-            words = try JSONDecoder().decode([String].self, from: Data(randomText.utf8))
+            point = try ResumePoint.decode(state)
         } catch {
-            throw DistributedTrainingError.resumeState("the saved resume state is not valid JSON of a data position and generator: \(error)")
+            throw DistributedTrainingError.resumeState(error.description)
         }
-        let random = words.compactMap { UInt64($0, radix: 16) }
-        guard random.count == words.count else {
-            throw DistributedTrainingError.resumeState("the saved generator words \(words) are not hexadecimal 64-bit numbers")
-        }
+        guard let point else { return }
         do {
-            try parallel.classifier.model.restoreRandomState(random)
-            try restoreDataPosition(position)
+            try parallel.classifier.model.restoreRandomState(point.random)
+            try restoreDataPosition(point.data)
         } catch {
             throw DistributedTrainingError.resumeState("the saved position does not fit this data pipeline: \(error)")
         }
