@@ -1,4 +1,5 @@
 import Foundation
+import LoomTraining
 
 /// One measured result: a name plus ordered numeric or text fields.
 struct BenchRow {
@@ -26,7 +27,7 @@ enum BenchValue {
         switch self {
         case let .number(value, _): return value.isFinite ? String(value) : "null"
         case let .integer(value): return String(value)
-        case let .text(value): return jsonString(value)
+        case let .text(value): return JSONText.quoted(value)
         }
     }
 }
@@ -47,8 +48,8 @@ struct BenchReport {
     func emit(json: Bool) {
         if json {
             for row in rows {
-                var parts = ["\"area\":\(jsonString(area))", "\"name\":\(jsonString(row.name))"]
-                for (key, value) in row.fields { parts.append("\(jsonString(key)):\(value.json)") }
+                var parts = ["\"area\":\(JSONText.quoted(area))", "\"name\":\(JSONText.quoted(row.name))"]
+                for (key, value) in row.fields { parts.append("\(JSONText.quoted(key)):\(value.json)") }
                 print("{" + parts.joined(separator: ",") + "}")
             }
             return
@@ -86,18 +87,4 @@ func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-private func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        default:
-            if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
-        }
-    }
-    return result + "\""
 }

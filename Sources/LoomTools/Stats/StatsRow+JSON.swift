@@ -1,3 +1,5 @@
+import LoomTraining
+
 extension StatsRow {
     /// The entry as one JSON line, members in file order with their original literals
     /// (`NaN`/`Infinity` as Python writes them); with `stats`, only those stats plus
@@ -7,6 +9,6 @@ extension StatsRow {
             guard let stats else { return true }
             return field.name == Self.epochKey || field.name == Self.stepKey || stats.contains(field.name)
         }
-        return "{" + kept.map { StatsNumber.jsonString($0.name) + ": " + $0.literal }.joined(separator: ", ") + "}"
+        return "{" + kept.map { JSONText.quoted($0.name) + ": " + $0.literal }.joined(separator: ", ") + "}"
     }
 }

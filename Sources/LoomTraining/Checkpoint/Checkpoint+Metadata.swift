@@ -33,7 +33,7 @@ extension Checkpoint {
         var members: [String] = []
         for key in callbackStates.keys.sorted() {
             let text = try Checkpoint.validatedJSON(callbackStates[key] ?? "", section: "callback state '\(key)'")
-            members.append(SafeTensorsJSON.quoted(key) + ":" + text)
+            members.append(JSONText.quoted(key) + ":" + text)
         }
         metadata[CheckpointKey.callbacks] = "{" + members.joined(separator: ",") + "}"
         if let dataPosition {

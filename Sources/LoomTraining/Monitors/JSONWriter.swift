@@ -91,32 +91,3 @@ public final class JSONWriter: Monitor {
         try AtomicFile.write("[" + body.joined(separator: ", ") + "]", to: url)
     }
 }
-
-/// JSON spelling of strings and numbers as Python's `json.dump` writes them.
-enum JSONText {
-    /// A quoted string with `ensure_ascii` escaping.
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for unit in text.utf16 {
-            switch unit {
-            case 0x22: result += "\\\""
-            case 0x5C: result += "\\\\"
-            case 0x0A: result += "\\n"
-            case 0x0D: result += "\\r"
-            case 0x09: result += "\\t"
-            case 0x08: result += "\\b"
-            case 0x0C: result += "\\f"
-            case 0x20..<0x7F: result.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
-            default: result += String(format: "\\u%04x", unit)
-            }
-        }
-        return result + "\""
-    }
-
-    /// Python's `repr(float)`, with `NaN`/`Infinity`/`-Infinity` for non-finite values.
-    static func number(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "Infinity" : "-Infinity" }
-        return value.description
-    }
-}

@@ -62,14 +62,14 @@ public struct SafeTensorsFile: Sendable, Equatable {
         }
         var members: [String] = []
         if !metadata.isEmpty {
-            let pairs = metadata.keys.sorted().map { "\(SafeTensorsJSON.quoted($0)):\(SafeTensorsJSON.quoted(metadata[$0] ?? ""))" }
+            let pairs = metadata.keys.sorted().map { "\(JSONText.quoted($0)):\(JSONText.quoted(metadata[$0] ?? ""))" }
             members.append("\"__metadata__\":{" + pairs.joined(separator: ",") + "}")
         }
         var offset = 0
         for tensor in sorted {
             let end = offset + tensor.values.count * 4
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            members.append("\(SafeTensorsJSON.quoted(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
+            members.append("\(JSONText.quoted(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }
         var json = Array(("{" + members.joined(separator: ",") + "}").utf8)
