@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // The Loom package: a neural-network training interface for Swift.
 //
-// Module graph (DESIGN.md section 1): the training core (`LoomTraining`) and the data
+// Module graph (docs/Architecture.md section 1): the training core (`LoomTraining`) and the data
 // pipeline (`LoomData`) know no tensor type; `LoomEngine` is the only bridge.
 //
 // Distributed training (MPI) is opt-in through the package trait `MPI`:
@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .library(name: "LoomTensor", targets: ["LoomTensor"]),
         .library(name: "LoomNN", targets: ["LoomNN"]),
+        .library(name: "LoomFormats", targets: ["LoomFormats"]),
         .library(name: "LoomData", targets: ["LoomData"]),
         .library(name: "LoomTraining", targets: ["LoomTraining"]),
         .library(name: "LoomEngine", targets: ["LoomEngine"]),
@@ -32,10 +33,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // Bytes on disk (safetensors, checkpoints, TensorBoard events, PNG, NPY, JSON, CRCs,
+        // gzip, atomic files): the leaf every other module may import; it imports no Loom module.
+        .target(name: "LoomFormats", dependencies: ["CLoomZlib"]),
+        // The system zlib (Debian: zlib1g-dev, which Swift itself needs; in the macOS SDK).
+        .systemLibrary(name: "CLoomZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LoomTensor"),
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
-        .target(name: "LoomData"),
-        .target(name: "LoomTraining"),
+        .target(name: "LoomData", dependencies: ["LoomFormats"]),
+        .target(name: "LoomTraining", dependencies: ["LoomFormats"]),
         .target(name: "LoomEngine", dependencies: ["LoomTensor", "LoomNN", "LoomData", "LoomTraining"]),
         .target(name: "LoomTools", dependencies: ["LoomTraining"]),
         .systemLibrary(name: "CLoomMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
@@ -78,16 +84,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Temporary directories, the reference Python readers, a small disk: shared by the test targets.
+        .target(name: "LoomTestSupport", path: "Tests/LoomTestSupport"),
         // Assertions shared by the tensor and layer tests (finite-difference gradient checks).
         .target(name: "LoomTensorTestSupport", dependencies: ["LoomTensor"], path: "Tests/LoomTensorTestSupport"),
         .testTarget(name: "LoomTensorTests", dependencies: ["LoomTensor", "LoomTensorTestSupport"]),
         .testTarget(name: "LoomNNTests", dependencies: ["LoomNN", "LoomTensor", "LoomTensorTestSupport"]),
-        .testTarget(name: "LoomDataTests", dependencies: ["LoomData"]),
-        .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining"]),
-        .testTarget(name: "LoomEngineTests", dependencies: ["LoomEngine", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
-        .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining"]),
+        .testTarget(name: "LoomFormatsTests", dependencies: ["LoomFormats", "LoomTestSupport"]),
+        .testTarget(name: "LoomDataTests", dependencies: ["LoomData", "LoomTestSupport"]),
+        .testTarget(name: "LoomTrainingTests", dependencies: ["LoomTraining", "LoomTestSupport"]),
+        .testTarget(
+            name: "LoomEngineTests",
+            dependencies: ["LoomEngine", "LoomNN", "LoomTensor", "LoomData", "LoomTraining", "LoomTestSupport"]
+        ),
+        .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining", "LoomTestSupport"]),
         // Runs the example executables (built by `swift build --build-tests`, found next to the test bundle).
-        .testTarget(name: "LoomExamplesTests", dependencies: ["LoomTraining"]),
+        .testTarget(name: "LoomExamplesTests", dependencies: ["LoomTraining", "LoomTestSupport"]),
         .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
     ]
 )

@@ -3,7 +3,7 @@ import Foundation
 import LoomTraining
 
 /// `loom-bench callbacks`: the trainer's dispatch cost per callback per step, with a
-/// backend whose step does nothing (DESIGN.md section 6). Times are the measuring
+/// backend whose step does nothing (docs/Architecture.md section 6). Times are the measuring
 /// thread's CPU time (medians of `--repeats` runs), so other processes on a busy
 /// machine inflate them less than wall-clock time would.
 struct CallbacksBenchmark: ParsableCommand {

@@ -10,10 +10,8 @@ public enum DatasetReadError: Error, Equatable, CustomStringConvertible {
     case wrongSize(file: String, expectedBytes: Int, foundBytes: Int)
     /// Dimensions or counts disagree with the format or with a companion file.
     case shapeMismatch(file: String, what: String, expected: String, found: String)
-    /// The gzip stream is corrupt or truncated.
+    /// The gzip stream is corrupt or truncated, or its CRC-32 or size does not match its data.
     case corruptGzip(file: String, reason: String)
-    /// A gzip member's CRC-32 or size does not match its data.
-    case gzipChecksum(file: String, what: String, expected: UInt32, found: UInt32)
     /// A CSV line cannot be read.
     case csv(file: String, line: Int, message: String)
     /// A `.npy` header cannot be read.
@@ -36,9 +34,7 @@ public enum DatasetReadError: Error, Equatable, CustomStringConvertible {
         case let .shapeMismatch(file, what, expected, found):
             return "\(file): \(what) is \(found), expected \(expected)"
         case let .corruptGzip(file, reason):
-            return "\(file) is a corrupt gzip file (\(reason)); download it again"
-        case let .gzipChecksum(file, what, expected, found):
-            return "\(file) fails its gzip \(what) check: stored \(expected), computed \(found); the file is corrupt, download it again"
+            return "\(file) is a damaged gzip file (\(reason)); download it again"
         case let .csv(file, line, message):
             return "\(file), line \(line): \(message)"
         case let .npyHeader(file, reason):

@@ -1,4 +1,5 @@
 import Foundation
+import LoomFormats
 
 /// A file in the IDX format of MNIST and Fashion-MNIST (raw or gzip-compressed):
 /// magic `00 00 <type> <rank>`, `rank` big-endian UInt32 dimensions, then the values.

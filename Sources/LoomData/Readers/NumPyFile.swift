@@ -1,4 +1,5 @@
 import Foundation
+import LoomFormats
 
 /// Reads NumPy `.npy` files (format versions 1.0, 2.0 and 3.0; C order; little-endian).
 ///

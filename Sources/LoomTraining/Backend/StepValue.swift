@@ -1,5 +1,5 @@
 /// A value copied out of a training or inference step: a plain Swift scalar or a shaped
-/// `Float` array, never a tensor (DESIGN.md section 1).
+/// `Float` array, never a tensor (docs/Architecture.md section 1).
 public enum StepValue: Sendable, Equatable {
     /// A scalar, such as a loss.
     case scalar(Double)

@@ -1,4 +1,4 @@
-/// The model side of training, as the training core sees it (DESIGN.md section 1).
+/// The model side of training, as the training core sees it (docs/Architecture.md section 1).
 ///
 /// A backend owns the model, the optimizer and the training data: ``runStep(_:)`` pulls
 /// the next batch itself, so the trainer never sees a batch type. Values that cross this

@@ -1,5 +1,5 @@
 /// Something that runs beside the training iterations: saving, validation, schedules,
-/// progress, logging (DESIGN.md section 2). Implement only the events you need; every
+/// progress, logging (docs/Architecture.md section 2). Implement only the events you need; every
 /// event has an empty default.
 ///
 /// Event order, as a callback sees it:

@@ -1,4 +1,4 @@
-/// The stats hub (DESIGN.md section 3): callbacks put scalars, histograms, images and
+/// The stats hub (docs/Architecture.md section 3): callbacks put scalars, histograms, images and
 /// text; the hub fans each one out to every monitor in order and keeps each scalar's
 /// history as (global step, value) points. The history is part of the training state.
 public final class Monitors {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a checkpoint written by ``ModelSaver`` holds the run's state (DESIGN.md section 5):
+/// How a checkpoint written by ``ModelSaver`` holds the run's state (docs/Architecture.md section 5):
 ///
 /// | what | where |
 /// |---|---|

@@ -1,5 +1,5 @@
 /// Validates stat dependencies and orders callbacks so that every consumer of a stat
-/// runs after all its producers (DESIGN.md section 3).
+/// runs after all its producers (docs/Architecture.md section 3).
 ///
 /// The rule: a stable topological order. Callbacks keep their registration order
 /// unless a consumer was registered before a producer of what it reads; then the

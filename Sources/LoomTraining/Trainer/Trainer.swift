@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the training loop and drives every callback and monitor (DESIGN.md section 2).
+/// Runs the training loop and drives every callback and monitor (docs/Architecture.md section 2).
 ///
 /// ```swift
 /// let trainer = Trainer(TrainConfig(backend: backend, callbacks: [ModelSaver()], stepsPerEpoch: 100, maxEpoch: 10))

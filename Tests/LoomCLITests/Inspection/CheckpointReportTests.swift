@@ -2,6 +2,7 @@ import Foundation
 import LoomTools
 import LoomTraining
 import Testing
+import LoomTestSupport
 
 @Suite struct CheckpointReportTests {
     private func checkpoint() -> Checkpoint {

@@ -1,6 +1,7 @@
 import Foundation
 import LoomTools
 import Testing
+import LoomTestSupport
 
 @Suite struct StatsFileTests {
     @Test func directoryResolvesToItsStatsFile() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoomData
+import LoomTestSupport
 
 @Suite struct CIFARReaderTests {
     func record(labels: [UInt8], fill: UInt8) -> [UInt8] { labels + [UInt8](repeating: fill, count: 3072) }

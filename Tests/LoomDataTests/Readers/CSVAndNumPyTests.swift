@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoomData
+import LoomTestSupport
 
 @Suite struct CSVAndNumPyTests {
     @Test func csvWithHeaderAndLabelColumn() throws {

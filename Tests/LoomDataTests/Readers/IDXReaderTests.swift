@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoomData
+import LoomTestSupport
 
 @Suite struct IDXReaderTests {
     func writeMNIST(_ directory: TemporaryDirectory, prefix: String, count: Int, gzip: Bool) throws {

@@ -19,20 +19,3 @@ struct TestFailure: Error, CustomStringConvertible {
     let description: String
 }
 
-/// A fresh directory under the system's temporary directory, removed when released.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("loom-data-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
-        let target = url.appendingPathComponent(name)
-        try Data(bytes).write(to: target)
-        return target
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}

@@ -1,8 +1,9 @@
 import Foundation
 import LoomTraining
 import Testing
+import LoomTestSupport
 
-/// Ctrl-C through a real SIGINT (DESIGN.md section 2): the step finishes, every callback's
+/// Ctrl-C through a real SIGINT (docs/Architecture.md section 2): the step finishes, every callback's
 /// `afterTrain` runs (the saver writes a final checkpoint), the summary says so, the
 /// process exits 130 — and the run resumes from that checkpoint.
 @Suite struct InterruptTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LoomTraining
 import Testing
+import LoomTestSupport
 
 @Suite struct TrainCommandTests {
     @Test func trainsAndLeavesReadableFiles() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import LoomTraining
 import Testing
+import LoomTestSupport
 
 /// Runs each example in `Examples/` for a few steps on tiny data written here, and checks
 /// the files it leaves. The binaries are found next to the test bundle (see

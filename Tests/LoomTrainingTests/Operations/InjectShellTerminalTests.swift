@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoomTraining
+import LoomTestSupport
 
 /// InjectShell on a real pseudo-terminal: the test binary runs itself under `script`
 /// (util-linux), which gives the child a terminal on standard input and types the lines

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoomTraining
+import LoomTestSupport
 
 @Suite struct SafetyTests {
     @Test func terminateOnNaNNamesTheStepAndTheOutput() throws {
@@ -128,7 +129,7 @@ import Testing
         #expect(NPYFile.encode(shape: [2, 3], values: Array(repeating: 0, count: 6)).count == 128 + 24)
 
         guard let python = numpyPython() else { return }
-        let check = try runPython(python, ["-c", """
+        let check = try runProcess(python, ["-c", """
         import numpy as np, sys
         a = np.load(sys.argv[1]); b = np.load(sys.argv[2])
         print(a.dtype, a.shape, a.tolist(), b.shape, float(b))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoomTraining
+import LoomTestSupport
 
 /// Puts a non-finite `loss` at global step `step` (a diverged run).
 private final class NaNLoss: Callback {

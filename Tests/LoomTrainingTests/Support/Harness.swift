@@ -1,5 +1,6 @@
 import Foundation
 @testable import LoomTraining
+import LoomTestSupport
 
 /// A deterministic environment: manual clock, memory output, a temporary root.
 final class Harness {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoomTraining
+import LoomTestSupport
 
 /// A backend for the operations tests: each step's outputs come from `outputs(globalStep)`
 /// (default: `loss` = 1/g, `logits` = [g, -g]); it has `learning_rate` and `momentum`,
@@ -63,26 +64,7 @@ func writeScript(_ body: String, named name: String, in directory: URL) throws -
 /// The Python of `LOOM_PYTHON` when it can import numpy; otherwise `nil`, after recording
 /// an issue when `CI` is set (there the reader check must run).
 func numpyPython() -> String? {
-    let variables = ProcessInfo.processInfo.environment
-    if let python = variables["LOOM_PYTHON"], FileManager.default.isExecutableFile(atPath: python),
-       let result = try? runPython(python, ["-c", "import numpy"]), result.status == 0 {
-        return python
-    }
-    if variables["CI"] != nil { Issue.record("LOOM_PYTHON is unset or cannot import numpy; the numpy reader check must run under CI") }
-    return nil
-}
-
-/// Runs `python` with `arguments`; returns its status and standard output.
-func runPython(_ python: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    ReferencePython.interpreter(needing: ["numpy"])
 }
 
 /// Polls `condition` every 10 ms for up to `seconds`.

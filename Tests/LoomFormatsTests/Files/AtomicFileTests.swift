@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import LoomFormats
+import LoomTestSupport
+
+@Suite struct AtomicFileTests {
+    @Test func writesAndReplacesWholeFile() throws {
+        let dir = try TemporaryDirectory()
+        let url = dir.url.appendingPathComponent("stats.json")
+        try AtomicFile.write("first", to: url)
+        try AtomicFile.write("second version", to: url)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "second version")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func missingDirectoryIsAClearError() throws {
+        let dir = try TemporaryDirectory()
+        let url = dir.url.appendingPathComponent("no/such/dir/file.txt")
+        #expect {
+            try AtomicFile.write("x", to: url)
+        } throws: { error in
+            guard let error = error as? FileWriteError else { return false }
+            return error.path == url.path && error.description.contains("No such file or directory")
+        }
+    }
+
+    /// A full disk (a 64 KiB tmpfs) fails the write with ENOSPC and keeps the old file.
+    @Test func fullDiskKeepsPreviousVersion() throws {
+        guard let disk = try SmallDisk(kilobytes: 64) else { return }
+        defer { disk.unmount() }
+        let url = disk.url.appendingPathComponent("model.safetensors")
+        try AtomicFile.write("good", to: url)
+        #expect {
+            try AtomicFile.write(Data(count: 1 << 20), to: url)
+        } throws: { error in
+            (error as? FileWriteError)?.code == ENOSPC
+        }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "good")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: disk.url.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+}
