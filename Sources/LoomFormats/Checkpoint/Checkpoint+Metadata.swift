@@ -75,7 +75,7 @@ extension Checkpoint {
         let callbacksText = try required(CheckpointKey.callbacks)
         var states: [String: String] = [:]
         let bytes = Array(callbacksText.utf8)
-        guard let root = try? SafeTensorsJSON.parse(bytes), case let .object(members) = root.value else {
+        guard let root = try? JSONDocument.parse(bytes), case let .object(members) = root.value else {
             throw .invalidMetadata(path: path, key: CheckpointKey.callbacks, value: callbacksText, expected: "a JSON object")
         }
         for (key, node) in members {
@@ -93,7 +93,7 @@ extension Checkpoint {
     static func validatedJSON(_ text: String, section: String) throws(CheckpointError) -> String {
         let bytes = Array(text.utf8)
         do {
-            let node = try SafeTensorsJSON.parse(bytes)
+            let node = try JSONDocument.parse(bytes)
             return String(decoding: bytes[node.range], as: UTF8.self)
         } catch {
             throw .invalidJSON(section: section, detail: error.description)

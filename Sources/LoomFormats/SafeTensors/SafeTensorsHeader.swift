@@ -50,9 +50,9 @@ public struct SafeTensorsHeader: Sendable, Equatable {
         guard headerLength <= fileSize - 8 else { throw fail(.truncatedHeader(declared: headerLength, available: fileSize - 8)) }
         guard prefix.count >= 8 + headerLength else { throw fail(.truncatedHeader(declared: headerLength, available: prefix.count - 8)) }
         let json = Array(prefix[8..<(8 + headerLength)])
-        let root: SafeTensorsJSON.Node
+        let root: JSONDocument.Node
         do {
-            root = try SafeTensorsJSON.parse(json)
+            root = try JSONDocument.parse(json)
         } catch {
             throw fail(.invalidJSON(error.description))
         }
@@ -87,7 +87,7 @@ public struct SafeTensorsHeader: Sendable, Equatable {
     }
 
     private static func parseMetadata(
-        _ node: SafeTensorsJSON.Node, fail: (SafeTensorsError.Problem) -> SafeTensorsError
+        _ node: JSONDocument.Node, fail: (SafeTensorsError.Problem) -> SafeTensorsError
     ) throws(SafeTensorsError) -> [String: String] {
         guard case let .object(pairs) = node.value else { throw fail(.invalidMetadata("it is not an object")) }
         var metadata: [String: String] = [:]
@@ -99,10 +99,10 @@ public struct SafeTensorsHeader: Sendable, Equatable {
     }
 
     private static func parseEntry(
-        name: String, node: SafeTensorsJSON.Node, fail: (SafeTensorsError.Problem) -> SafeTensorsError
+        name: String, node: JSONDocument.Node, fail: (SafeTensorsError.Problem) -> SafeTensorsError
     ) throws(SafeTensorsError) -> SafeTensorsEntry {
         guard case let .object(fields) = node.value else { throw fail(.invalidEntry(name: name, detail: "it is not an object")) }
-        func field(_ key: String) -> SafeTensorsJSON.Value? { fields.last { $0.key == key }?.node.value }
+        func field(_ key: String) -> JSONDocument.Value? { fields.last { $0.key == key }?.node.value }
         guard case let .string(dtypeName)? = field("dtype") else {
             throw fail(.invalidEntry(name: name, detail: "'dtype' is missing or not a string"))
         }
@@ -124,7 +124,7 @@ public struct SafeTensorsHeader: Sendable, Equatable {
         return SafeTensorsEntry(name: name, dtype: dtype, shape: shape, dataOffsets: offsets[0]..<offsets[1])
     }
 
-    private static func integers(_ nodes: [SafeTensorsJSON.Node]) -> [Int]? {
+    private static func integers(_ nodes: [JSONDocument.Node]) -> [Int]? {
         var result: [Int] = []
         for node in nodes {
             guard case let .number(text) = node.value, let value = Int(text), value >= 0 else { return nil }

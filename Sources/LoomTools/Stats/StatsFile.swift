@@ -1,4 +1,5 @@
 import Foundation
+import LoomFormats
 
 /// A run's `stats.json`, read whole (the writer replaces it atomically, so every read
 /// sees a complete file).
@@ -50,11 +51,30 @@ public struct StatsFile: Sendable, Equatable {
     ///   - path: the file's path, for the error message.
     /// - Throws: ``StatsError/corrupt(path:detail:offset:)`` naming the problem and its byte offset.
     public static func parse(_ text: String, path: String) throws(StatsError) -> [StatsRow] {
+        guard !text.allSatisfy(\.isWhitespace) else { throw .corrupt(path: path, detail: "the file is empty", offset: 0) }
+        let root: JSONDocument.Node
         do {
-            return try StatsParser.parse(text)
+            root = try JSONDocument.parse(text)
         } catch {
-            throw .corrupt(path: path, detail: error.detail, offset: error.offset)
+            throw .corrupt(path: path, detail: error.message, offset: error.offset)
         }
+        guard let entries = root.value.elements else {
+            throw .corrupt(path: path, detail: "expected a JSON array", offset: root.range.lowerBound)
+        }
+        var rows: [StatsRow] = []
+        for entry in entries {
+            guard let members = entry.value.members else {
+                throw .corrupt(path: path, detail: "expected an object (each entry is a JSON object)", offset: entry.range.lowerBound)
+            }
+            var fields: [StatsField] = []
+            for (name, node) in members {
+                guard case let .number(literal) = node.value, let value = node.value.doubleValue else { continue }
+                fields.removeAll { $0.name == name }
+                fields.append(StatsField(name: name, value: value, literal: literal))
+            }
+            rows.append(StatsRow(fields: fields))
+        }
+        return rows
     }
 
     /// The stat names in first-seen order, without `epoch_num` and `global_step`.

@@ -39,14 +39,12 @@ public final class JSONWriter: Monitor {
     }
 
     private func adoptOrBackUp(_ url: URL, context: TrainerContext) throws {
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        let parsed = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) as? [Any]
+        let bytes = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
         let startEpoch = context.loop.startEpoch
-        if let parsed {
-            let lastEpoch = (parsed.last as? [String: Any])?["epoch_num"] as? Int
-            if parsed.isEmpty || lastEpoch.map({ $0 + 1 == startEpoch }) == true {
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                previousBody = String(trimmed.dropFirst().dropLast()).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let entries = StatsFileEntries(bytes: bytes) {
+            let lastEpoch = entries.objects.last?.value.member("epoch_num")?.intValue
+            if entries.objects.isEmpty || lastEpoch.map({ $0 + 1 == startEpoch }) == true {
+                previousBody = entries.objects.map { String(decoding: bytes[$0.range], as: UTF8.self) }.joined(separator: ", ")
                 context.logger.info("Found existing \(Self.fileName) in \(url.deletingLastPathComponent().path); appending to it.")
                 return
             }

@@ -103,9 +103,9 @@ extension Checkpoint {
 
     static func stateValue(_ text: String, section: String) throws(CheckpointError) -> StateValue {
         do {
-            return try JSONDecoder().decode(StateValue.self, from: Data(text.utf8))
+            return StateValue(try JSONDocument.parse(text).value)
         } catch {
-            throw .stateDecoding(key: section, detail: describe(error))
+            throw .stateDecoding(key: section, detail: error.description)
         }
     }
 }

@@ -30,11 +30,12 @@ import LoomTestSupport
     @Test func corruptFiles() {
         let cases: [(String, String, Int)] = [
             ("", "the file is empty", 0),
-            ("[{\"a\": 1},", "expected '{' (each entry is a JSON object), found the end of the file", 10),
-            ("{\"a\": 1}", "expected '[' (a JSON array), found '{'", 0),
-            ("[{\"a\": 1} {\"b\": 2}]", "expected ',' or ']' after an entry, found '{'", 10),
-            ("[{\"a\": nope}]", "unexpected character 'n'", 7),
-            ("[{\"a\": 1}] x", "unexpected text after the array", 11),
+            ("[{\"a\": 1},", "unexpected end of text, expected a value", 10),
+            ("{\"a\": 1}", "expected a JSON array", 0),
+            ("[{\"a\": 1}, 2]", "expected an object (each entry is a JSON object)", 11),
+            ("[{\"a\": 1} {\"b\": 2}]", "expected ',' or ']' in an array", 10),
+            ("[{\"a\": nope}]", "expected a value", 7),
+            ("[{\"a\": 1}] x", "unexpected text after the JSON value", 11),
         ]
         for (text, detail, offset) in cases {
             #expect(throws: StatsError.corrupt(path: "s.json", detail: detail, offset: offset)) { try StatsFile.parse(text, path: "s.json") }

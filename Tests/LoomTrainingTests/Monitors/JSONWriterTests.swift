@@ -43,6 +43,23 @@ import Testing
         #expect(harness.messages.contains("Found existing stats.json in \(dir.path); appending to it."))
     }
 
+    /// A diverged run's history (Loom writes `NaN`, `Infinity`) is kept on resume, byte for byte.
+    @Test func resumeKeepsAHistoryWithNonFiniteValues() throws {
+        let harness = try Harness()
+        let dir = harness.root.appendingPathComponent("train_log/test")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let old = "[{\"loss\": NaN, \"grad\": -Infinity, \"epoch_num\": 1, \"global_step\": 3}]"
+        try AtomicFile.write(old, to: dir.appendingPathComponent("stats.json"))
+        let trainer = Trainer(harness.config(FakeBackend(), callbacks: [putter()], monitors: [JSONWriter()], logLocation: .automatic))
+        trainer.restore(TrainingState(epochNumber: 1, globalStep: 3))
+        _ = try trainer.train()
+        #expect(try stats(harness) == """
+        [{"loss": NaN, "grad": -Infinity, "epoch_num": 1, "global_step": 3}, {"b": 0.25, "epoch_num": 2, "global_step": 6}]
+        """)
+        #expect(!harness.messages.contains { $0.contains("is not a JSON array") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("stats.json.") }.isEmpty)
+    }
+
     @Test func otherExistingFileIsBackedUp() throws {
         let harness = try Harness()
         let dir = harness.root.appendingPathComponent("train_log/test")

@@ -79,19 +79,4 @@ public struct CheckpointIndex: Codable, Sendable, Equatable {
     public func entry(step: Int) -> Entry? {
         checkpoints.last { $0.step == step } ?? preserved.last { $0.step == step }
     }
-
-    /// The index as the bytes of `checkpoint.json`.
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return try encoder.encode(self)
-    }
-
-    /// Decodes `checkpoint.json`.
-    static func decode(_ data: Data) throws -> CheckpointIndex {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return try decoder.decode(CheckpointIndex.self, from: data)
-    }
 }

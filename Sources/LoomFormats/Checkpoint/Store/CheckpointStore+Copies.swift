@@ -94,8 +94,7 @@ extension CheckpointStore {
 
     /// Validates the source checkpoint's structure and atomically copies it to `file`.
     private func copyFile(step: Int, to file: String) throws(CheckpointError) {
-        let source = url(step: step)
-        guard FileManager.default.fileExists(atPath: source.path) else {
+        guard let source = ownedFile(Self.fileName(step: step)), FileManager.default.fileExists(atPath: source.path) else {
             throw .unknownStep(step, directory: directory.path, kept: checkpointSteps())
         }
         let data: Data
@@ -129,4 +128,22 @@ extension CheckpointStore {
 /// `text` with every character other than ASCII letters, digits, `.`, `_`, `-` replaced by `_`.
 func fileSafe(_ text: String) -> String {
     String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") ? $0 : "_" })
+}
+
+extension CheckpointStore {
+    /// Whether `file` is a name the store gives copies: `<letters, digits, . _ ->.safetensors`
+    /// with no directory part and no leading `.`, and not a checkpoint's own name.
+    static func isCopyFileName(_ file: String) -> Bool {
+        file.hasSuffix(".safetensors") && !file.hasPrefix(".") && fileSafe(file) == file && step(fromFileName: file) == nil
+    }
+
+    /// The URL of `name` inside the directory, or nil when `name` is not a plain file name
+    /// or the file there is a symbolic link: the store reads, replaces and deletes only
+    /// regular files of its own directory.
+    func ownedFile(_ name: String) -> URL? {
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.contains("\0") else { return nil }
+        let url = directory.appendingPathComponent(name)
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+        return type == .typeSymbolicLink ? nil : url
+    }
 }

@@ -12,9 +12,14 @@ extension CheckpointStore {
         let problem: String
         if let data = FileManager.default.contents(atPath: indexURL.path) {
             do {
-                return try CheckpointIndex.decode(data)
+                return try CheckpointIndex.decode(data) { entry, file in
+                    warn(CheckpointWarning(
+                        file: Self.indexFileName,
+                        message: "\(Self.indexFileName): entry \(entry) names '\(file)', which is not a checkpoint file of this log directory; ignored it (Loom never reads, overwrites or deletes such a file)"
+                    ))
+                }
             } catch {
-                problem = "is corrupt (\(describe(error)))"
+                problem = "is corrupt (\(error))"
             }
         } else {
             guard !checkpointSteps().isEmpty else { return CheckpointIndex() }
@@ -51,14 +56,8 @@ extension CheckpointStore {
     /// Atomically writes `index` as `checkpoint.json`.
     func writeIndex(_ index: CheckpointIndex) throws(CheckpointError) {
         let url = directory.appendingPathComponent(Self.indexFileName)
-        let data: Data
         do {
-            data = try index.encoded()
-        } catch {
-            throw .stateEncoding(key: Self.indexFileName, detail: describe(error))
-        }
-        do {
-            try AtomicFile.write(data, to: url)
+            try AtomicFile.write(index.encoded(), to: url)
         } catch {
             throw .writeFailed(error)
         }
@@ -82,17 +81,4 @@ extension CheckpointStore {
         index.lastPreservedTime = index.preserved.last?.time
         return index
     }
-}
-
-/// A short description of an error for a message.
-package func describe(_ error: any Error) -> String {
-    if let error = error as? DecodingError {
-        switch error {
-        case let .dataCorrupted(context): return context.debugDescription
-        case let .keyNotFound(key, _): return "key '\(key.stringValue)' is missing"
-        case let .typeMismatch(_, context), let .valueNotFound(_, context): return context.debugDescription
-        @unknown default: return String(describing: error)
-        }
-    }
-    return String(describing: error)
 }

@@ -25,7 +25,11 @@ extension CheckpointStore {
         guard !candidates.isEmpty else { throw .noCheckpoint(directory: directory.path) }
         var failures: [String] = []
         for name in candidates {
-            let url = directory.appendingPathComponent(name)
+            guard let url = ownedFile(name) else {
+                failures.append("'\(name)' is a symbolic link")
+                warn(CheckpointWarning(file: name, message: "skipping '\(name)': it is a symbolic link, not a checkpoint Loom wrote in '\(directory.path)'"))
+                continue
+            }
             do {
                 let checkpoint = try Checkpoint.load(contentsOf: url)
                 return LoadedCheckpoint(url: url, checkpoint: checkpoint)

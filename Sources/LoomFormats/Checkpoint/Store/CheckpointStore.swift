@@ -90,7 +90,10 @@ public struct CheckpointStore: Sendable {
 
     /// Deletes a file of the store, warning (not failing) when that is impossible.
     func remove(_ name: String) {
-        let url = directory.appendingPathComponent(name)
+        guard let url = ownedFile(name) else {
+            warn(CheckpointWarning(file: name, message: "did not delete '\(name)': it is not a regular file of '\(directory.path)' (Loom deletes only the checkpoints it wrote)"))
+            return
+        }
         guard FileManager.default.fileExists(atPath: url.path) else { return }
         do {
             try FileManager.default.removeItem(at: url)

@@ -1,36 +1,52 @@
-/// A small, strict JSON reader and writer for safetensors headers and the JSON sections
-/// of a checkpoint's metadata.
+/// Loom's one JSON reader: safetensors headers, checkpoint metadata, `checkpoint.json`
+/// and `stats.json` all go through it.
 ///
-/// Foundation's `JSONSerialization` silently keeps the last of duplicate keys and
-/// re-prints numbers; this reader keeps every object member in order (so duplicate
-/// tensor names can be reported) and the byte range of every value (so a callback's
-/// JSON state comes back byte for byte).
-enum SafeTensorsJSON {
+/// It is strict JSON plus the three literals Python's `json` module and Loom's own
+/// writers use for non-finite numbers: `NaN`, `Infinity` and `-Infinity` (a run that
+/// diverged must not lose its history to a parser). Unlike Foundation's
+/// `JSONSerialization`, which silently keeps the last of duplicate keys and re-prints
+/// numbers, it keeps every object member in order (so duplicates can be reported), each
+/// number's source text, and the byte range of every value (so a kept entry or a
+/// callback's state is copied back byte for byte). Nesting is limited to 128 levels.
+public enum JSONDocument {
     /// A parsed value and the bytes it occupied in its source.
-    struct Node {
-        var value: Value
-        var range: Range<Int>
+    public struct Node: Sendable {
+        /// The value.
+        public var value: Value
+        /// Its bytes in the parsed text.
+        public var range: Range<Int>
     }
 
-    /// The kinds of JSON value; numbers keep their source text.
-    indirect enum Value {
+    /// The kinds of JSON value; numbers keep their source text (`NaN`, `Infinity` and
+    /// `-Infinity` included).
+    public indirect enum Value: Sendable {
+        /// An object's members, in source order (duplicates kept).
         case object([(key: String, node: Node)])
+        /// An array's elements.
         case array([Node])
+        /// A string.
         case string(String)
+        /// A number, as written.
         case number(String)
+        /// `true` or `false`.
         case bool(Bool)
+        /// `null`.
         case null
     }
 
     /// Why a text is not JSON: the byte offset and what was expected.
-    struct ParseError: Error, CustomStringConvertible {
-        var offset: Int
-        var message: String
-        var description: String { "at byte \(offset): \(message)" }
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Where parsing stopped (a byte offset).
+        public var offset: Int
+        /// What was expected there.
+        public var message: String
+        /// `at byte N: message`.
+        public var description: String { "at byte \(offset): \(message)" }
     }
 
     /// Parses `bytes` as exactly one JSON value (surrounding whitespace allowed).
-    static func parse(_ bytes: [UInt8]) throws(ParseError) -> Node {
+    /// - Throws: ``ParseError`` at the first problem.
+    public static func parse(_ bytes: [UInt8]) throws(ParseError) -> Node {
         var parser = Parser(bytes: bytes)
         parser.skipWhitespace()
         let node = try parser.value(depth: 0)
@@ -40,7 +56,8 @@ enum SafeTensorsJSON {
     }
 
     /// Parses a UTF-8 string as exactly one JSON value.
-    static func parse(_ text: String) throws(ParseError) -> Node {
+    /// - Throws: ``ParseError`` at the first problem.
+    public static func parse(_ text: String) throws(ParseError) -> Node {
         try parse(Array(text.utf8))
     }
 }
@@ -56,15 +73,15 @@ private struct Parser {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
-    func fail(_ message: String) -> SafeTensorsJSON.ParseError {
-        SafeTensorsJSON.ParseError(offset: index, message: message)
+    func fail(_ message: String) -> JSONDocument.ParseError {
+        JSONDocument.ParseError(offset: index, message: message)
     }
 
-    mutating func value(depth: Int) throws(SafeTensorsJSON.ParseError) -> SafeTensorsJSON.Node {
+    mutating func value(depth: Int) throws(JSONDocument.ParseError) -> JSONDocument.Node {
         guard depth < Parser.maximumDepth else { throw fail("nesting deeper than \(Parser.maximumDepth) levels") }
         guard index < bytes.count else { throw fail("unexpected end of text, expected a value") }
         let start = index
-        let value: SafeTensorsJSON.Value
+        let value: JSONDocument.Value
         switch bytes[index] {
         case UInt8(ascii: "{"): value = try object(depth: depth)
         case UInt8(ascii: "["): value = try array(depth: depth)
@@ -72,12 +89,14 @@ private struct Parser {
         case UInt8(ascii: "t"): try literal("true"); value = .bool(true)
         case UInt8(ascii: "f"): try literal("false"); value = .bool(false)
         case UInt8(ascii: "n"): try literal("null"); value = .null
+        case UInt8(ascii: "N"): try literal("NaN"); value = .number("NaN")
+        case UInt8(ascii: "I"): try literal("Infinity"); value = .number("Infinity")
         default: value = .number(try number())
         }
-        return SafeTensorsJSON.Node(value: value, range: start..<index)
+        return JSONDocument.Node(value: value, range: start..<index)
     }
 
-    mutating func literal(_ word: String) throws(SafeTensorsJSON.ParseError) {
+    mutating func literal(_ word: String) throws(JSONDocument.ParseError) {
         let utf8 = Array(word.utf8)
         guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
             throw fail("expected a value")
@@ -85,9 +104,9 @@ private struct Parser {
         index += utf8.count
     }
 
-    mutating func object(depth: Int) throws(SafeTensorsJSON.ParseError) -> SafeTensorsJSON.Value {
+    mutating func object(depth: Int) throws(JSONDocument.ParseError) -> JSONDocument.Value {
         index += 1
-        var members: [(key: String, node: SafeTensorsJSON.Node)] = []
+        var members: [(key: String, node: JSONDocument.Node)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -107,9 +126,9 @@ private struct Parser {
         }
     }
 
-    mutating func array(depth: Int) throws(SafeTensorsJSON.ParseError) -> SafeTensorsJSON.Value {
+    mutating func array(depth: Int) throws(JSONDocument.ParseError) -> JSONDocument.Value {
         index += 1
-        var elements: [SafeTensorsJSON.Node] = []
+        var elements: [JSONDocument.Node] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
@@ -123,10 +142,14 @@ private struct Parser {
         }
     }
 
-    mutating func number() throws(SafeTensorsJSON.ParseError) -> String {
+    mutating func number() throws(JSONDocument.ParseError) -> String {
         let start = index
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "I") {
+            try literal("Infinity")
+            return "-Infinity"
+        }
         guard index < bytes.count, isDigit(bytes[index]) else { throw fail("expected a value") }
         if bytes[index] == 0x30 { index += 1 } else { while index < bytes.count, isDigit(bytes[index]) { index += 1 } }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -143,7 +166,7 @@ private struct Parser {
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
-    mutating func string() throws(SafeTensorsJSON.ParseError) -> String {
+    mutating func string() throws(JSONDocument.ParseError) -> String {
         index += 1
         var utf8: [UInt8] = []
         while true {
@@ -183,7 +206,7 @@ private struct Parser {
         return text
     }
 
-    mutating func hex4() throws(SafeTensorsJSON.ParseError) -> UInt32 {
+    mutating func hex4() throws(JSONDocument.ParseError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
         var code: UInt32 = 0
         for _ in 0..<4 {
