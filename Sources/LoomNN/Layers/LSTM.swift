@@ -77,15 +77,17 @@ public final class LSTM: Layer {
         var state = initialState ?? .zeros(batchSize: batch, hiddenSize: size)
         precondition(state.hidden.shape == [batch, size],
                      "LSTM: initial state \(state.hidden.shape) does not match [\(batch), \(size)] for input \(input.shape)")
-        let projected = Tensor.matmul(input, inputWeight.value) + bias.value
+        // The input projection for every step in one product, then split by step (one shared
+        // gradient node, so back-propagation stays linear in the sequence length).
+        let projected = (Tensor.matmul(input, inputWeight.value) + bias.value)
+            .split(sizes: [Int](repeating: 1, count: steps), alongAxis: 1)
         var outputs: [Tensor] = []
         outputs.reserveCapacity(steps)
         for step in 0..<steps {
-            let gates = projected.slice(alongAxis: 1, step..<(step + 1)).reshaped(to: [batch, 4 * size])
-                + Tensor.matmul(state.hidden, recurrentWeight.value)
-            func gate(_ index: Int) -> Tensor { gates.slice(alongAxis: 1, (index * size)..<((index + 1) * size)) }
-            let cell = gate(1).sigmoid() * state.cell + gate(0).sigmoid() * gate(2).tanh()
-            state = LSTMState(hidden: gate(3).sigmoid() * cell.tanh(), cell: cell)
+            let gates = (projected[step].reshaped(to: [batch, 4 * size]) + Tensor.matmul(state.hidden, recurrentWeight.value))
+                .split(sizes: [size, size, size, size], alongAxis: 1)
+            let cell = gates[1].sigmoid() * state.cell + gates[0].sigmoid() * gates[2].tanh()
+            state = LSTMState(hidden: gates[3].sigmoid() * cell.tanh(), cell: cell)
             outputs.append(state.hidden)
         }
         return (Tensor.stack(outputs, alongAxis: 1), state)
