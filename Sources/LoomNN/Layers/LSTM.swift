@@ -13,15 +13,16 @@ import LoomTensor
 ///   next call for truncated back-propagation across batches (gradients stop at the batch
 ///   boundary, values flow on).
 /// - As a ``Layer`` (``forward(_:context:)``, returns all hidden states): each sequence starts
-///   from zeros, unless ``carriesState`` is set, in which case every call starts from
-///   ``carriedState`` (the previous call's final state, detached) and stores its own final
-///   state there. Call ``resetState()`` at sequence or epoch boundaries and before switching
-///   between training and evaluation data.
+///   from zeros, unless ``carriesState`` is set, in which case every call starts from the
+///   previous call's final state, detached (``carriedState(training:)``), and stores its own.
+///   Training and evaluation passes carry separate states (chosen by the context's mode), so
+///   an evaluation run in the middle of training leaves the training stream intact. Call
+///   ``resetState(training:)`` at sequence or epoch boundaries and before a batch of another size.
 ///
 /// The carried state is deliberately **not** part of the model's exportable state: it depends
 /// on the batch size and on where the data stream is, not on what was learned, so a
 /// checkpoint holds only the weights, and a run restored from one starts its next batch from
-/// zeros, exactly as after ``resetState()``.
+/// zeros, exactly as after ``resetState(training:)``.
 ///
 /// State names: `input/W` (`[features, 4·hidden]`), `recurrent/W` (`[hidden, 4·hidden]`),
 /// `b` (`[4·hidden]`); the weights end in `/W`, so ``Loss/l2Regularization(_:weightDecay:filter:)``
@@ -33,11 +34,10 @@ public final class LSTM: Layer {
     public let recurrentWeight: Parameter
     /// The bias `b`, `[4·hiddenSize]`.
     public let bias: Parameter
-    /// Whether ``forward(_:context:)`` starts from and updates ``carriedState``.
+    /// Whether ``forward(_:context:)`` starts from and updates the carried state.
     public var carriesState: Bool
-    /// The detached final state of the last ``forward(_:context:)`` call when
-    /// ``carriesState`` is set; `nil` at the start and after ``resetState()``.
-    public private(set) var carriedState: LSTMState?
+    /// The carried states of training and evaluation passes.
+    private var carried: (training: LSTMState?, evaluation: LSTMState?) = (nil, nil)
 
     /// Features per time step.
     public var inputSize: Int { inputWeight.shape[0] }
@@ -94,20 +94,31 @@ public final class LSTM: Layer {
     }
 
     /// All hidden states, `[batch, time, hiddenSize]`, starting from zeros or, when
-    /// ``carriesState`` is set, from ``carriedState``.
+    /// ``carriesState`` is set, from the carried state of the context's mode.
     public func forward(_ input: Tensor, context: ForwardContext) -> Tensor {
         guard carriesState else { return self(input).outputs }
-        if let carriedState, input.rank == 3, carriedState.batchSize != input.shape[0] {
-            preconditionFailure("LSTM: the carried state has batch size \(carriedState.batchSize) but the input is \(input.shape); "
-                + "call resetState() before a batch of another size")
+        let training = context.isTraining
+        let start = carriedState(training: training)
+        if let start, input.rank == 3, start.batchSize != input.shape[0] {
+            preconditionFailure("LSTM: the carried state has batch size \(start.batchSize) but the input is \(input.shape); "
+                + "call resetState(training: \(training)) before a batch of another size")
         }
-        let (outputs, state) = self(input, initialState: carriedState)
-        carriedState = state.detached()
+        let (outputs, state) = self(input, initialState: start)
+        if training { carried.training = state.detached() } else { carried.evaluation = state.detached() }
         return outputs
     }
 
-    /// Forgets the carried state: the next ``forward(_:context:)`` starts from zeros.
-    public func resetState() { carriedState = nil }
+    /// The detached final state of the last ``forward(_:context:)`` in that mode while
+    /// ``carriesState`` is set; `nil` at the start and after a reset.
+    /// - Parameter training: The mode (training or evaluation passes).
+    public func carriedState(training: Bool) -> LSTMState? { training ? carried.training : carried.evaluation }
+
+    /// Forgets a carried state: the next ``forward(_:context:)`` in that mode starts from zeros.
+    /// - Parameter training: The mode to reset; `nil` (the default) resets both.
+    public func resetState(training: Bool? = nil) {
+        if training != false { carried.training = nil }
+        if training != true { carried.evaluation = nil }
+    }
 
     /// Reports `input/W`, `recurrent/W` and `b` (never the carried state).
     public func visitState(prefix: String, _ visit: (String, StateEntry) -> Void) {

@@ -56,7 +56,8 @@ import Testing
         let layer = lstm(carries: true)
         let context = ForwardContext(seed: 0)
         _ = layer.forward(first, context: context)
-        #expect(layer.carriedState?.hidden.requiresGradient == false)
+        #expect(layer.carriedState(training: true)?.hidden.requiresGradient == false)
+        #expect(layer.carriedState(training: false) == nil)
         let continued = layer.forward(second, context: context)
         #expect(close(continued.scalars, reference))
         continued.sum().backward()
@@ -70,8 +71,24 @@ import Testing
         // Not exported: the model's state is the weights only, before and after carrying.
         #expect(Model(layer).stateNames == ["input/W", "recurrent/W", "b"])
         layer.resetState()
-        #expect(layer.carriedState == nil)
+        #expect(layer.carriedState(training: true) == nil)
         #expect(close(layer.forward(second, context: context).scalars, lstm()(second).outputs.scalars))
+    }
+
+    @Test func trainingAndEvaluationCarrySeparateStates() {
+        let layer = lstm(carries: true)
+        let training = ForwardContext(isTraining: true, seed: 0), evaluation = ForwardContext(isTraining: false, seed: 0)
+        let first = testValues([1, 2, 2], seed: 38), second = testValues([1, 2, 2], seed: 39)
+        _ = layer.forward(first, context: training)
+        let trainingState = layer.carriedState(training: true)?.hidden.scalars
+        let evaluated = layer.forward(second, context: evaluation)
+        #expect(close(evaluated.scalars, lstm()(second).outputs.scalars))
+        #expect(layer.carriedState(training: true)?.hidden.scalars == trainingState)
+        let continued = layer.forward(second, context: training)
+        let fromFirst = lstm()(first).state
+        #expect(close(continued.scalars, lstm()(second, initialState: fromFirst).outputs.scalars))
+        layer.resetState(training: false)
+        #expect(layer.carriedState(training: false) == nil && layer.carriedState(training: true) != nil)
     }
 
     @Test func learnsToEchoTheTokenTwoStepsBack() {
