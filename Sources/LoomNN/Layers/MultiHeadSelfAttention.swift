@@ -58,7 +58,7 @@ public final class MultiHeadSelfAttention: Layer {
             projection.forward(input, context: context).reshaped(to: [batch, steps, headCount, headSize]).permuted([0, 2, 1, 3])
         }
         let queries = heads(query), keys = heads(key), values = heads(value)
-        var scores = Tensor.matmul(queries, keys.transposed()) * (1 / Float(headSize).squareRoot())
+        var scores = Tensor.matmul(queries, keys, transposeA: false, transposeB: true) * (1 / Float(headSize).squareRoot())
         if isCausal { scores = scores.filling(where: Self.causalMask(length: steps), with: -.infinity) }
         let attended = Tensor.matmul(scores.softmax(alongAxis: -1), values)
         let joined = attended.permuted([0, 2, 1, 3]).reshaped(to: [batch, steps, modelSize])
