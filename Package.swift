@@ -35,7 +35,9 @@ let package = Package(
     targets: [
         // Bytes on disk (safetensors, checkpoints, TensorBoard events, PNG, NPY, JSON, CRCs,
         // gzip, atomic files): the leaf every other module may import; it imports no Loom module.
-        .target(name: "LoomFormats", dependencies: ["CLoomZlib"]),
+        .target(name: "LoomFormats", dependencies: ["CLoomZlib", "CLoomChecksums"]),
+        // CRC-32C with the processor's CRC instructions (SSE 4.2, arm64 CRC).
+        .target(name: "CLoomChecksums"),
         // The system zlib (Debian: zlib1g-dev, which Swift itself needs; in the macOS SDK).
         .systemLibrary(name: "CLoomZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LoomTensor"),

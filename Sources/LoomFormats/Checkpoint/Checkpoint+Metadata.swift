@@ -16,8 +16,12 @@ enum CheckpointKey {
 extension Checkpoint {
     /// The safetensors contents: the arrays plus the metadata described on ``Checkpoint``.
     ///
-    /// - Throws: ``CheckpointError/invalidJSON(section:detail:)`` or ``CheckpointError/invalidName(_:reason:)``.
+    /// Every array must be finite; each array's CRC-32C is stored (``checksumsKey``).
+    ///
+    /// - Throws: ``CheckpointError/invalidJSON(section:detail:)``, ``CheckpointError/invalidName(_:reason:)``
+    ///   or ``CheckpointError/nonFinite(array:index:value:path:)``.
     public func safeTensorsFile() throws(CheckpointError) -> SafeTensorsFile {
+        try Checkpoint.checkFinite(arrays, path: nil)
         var metadata: [String: String] = [:]
         for (key, value) in userMetadata {
             guard !key.hasPrefix("loom.") else {
@@ -30,6 +34,7 @@ extension Checkpoint {
         metadata[CheckpointKey.globalStep] = String(globalStep)
         metadata[CheckpointKey.epoch] = String(epoch)
         metadata[CheckpointKey.createdAt] = String(createdAt.timeIntervalSince1970)
+        metadata[Checkpoint.checksumsKey] = Checkpoint.checksumsJSON(arrays)
         var members: [String] = []
         for key in callbackStates.keys.sorted() {
             let text = try Checkpoint.validatedJSON(callbackStates[key] ?? "", section: "callback state '\(key)'")
@@ -45,13 +50,16 @@ extension Checkpoint {
         return SafeTensorsFile(tensors: arrays, metadata: metadata)
     }
 
-    /// Reads a checkpoint from safetensors contents.
+    /// Reads a checkpoint from safetensors contents, verifying each array against its
+    /// stored CRC-32C and that every value is finite.
     ///
     /// - Parameters:
     ///   - file: the decoded file.
     ///   - path: its path, for error messages.
     /// - Throws: ``CheckpointError/notALoomCheckpoint(path:missingKey:)`` when Loom's keys
-    ///   are absent, ``CheckpointError/invalidMetadata(path:key:value:expected:)`` when one is malformed.
+    ///   are absent, ``CheckpointError/invalidMetadata(path:key:value:expected:)`` when one is malformed,
+    ///   ``CheckpointError/checksumMismatch(path:array:stored:computed:)`` for damaged data,
+    ///   ``CheckpointError/nonFinite(array:index:value:path:)`` for a NaN or infinity.
     public init(_ file: SafeTensorsFile, path: String) throws(CheckpointError) {
         let metadata = file.metadata
         func required(_ key: String) throws(CheckpointError) -> String {
@@ -73,6 +81,7 @@ extension Checkpoint {
             throw .invalidMetadata(path: path, key: CheckpointKey.createdAt, value: createdText, expected: "seconds since 1970")
         }
         let callbacksText = try required(CheckpointKey.callbacks)
+        try Checkpoint.verify(file.tensors, metadata: metadata, path: path)
         var states: [String: String] = [:]
         let bytes = Array(callbacksText.utf8)
         guard let root = try? JSONDocument.parse(bytes), case let .object(members) = root.value else {

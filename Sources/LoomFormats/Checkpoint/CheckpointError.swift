@@ -23,6 +23,12 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
     case noReadableCheckpoint(directory: String, failures: [String])
     /// No checkpoint of this step is kept in the directory.
     case unknownStep(Int, directory: String, kept: [Int])
+    /// An array holds NaN or an infinity: such a model is never saved as a good
+    /// checkpoint, and such a file is never loaded. `path` is nil when saving.
+    case nonFinite(array: String, index: Int, value: Float, path: String?)
+    /// An array's data does not match the CRC-32C stored when the file was written (a bad
+    /// disk, a torn copy, an edit): the first such array is named.
+    case checksumMismatch(path: String, array: String, stored: String, computed: String)
 
     public var description: String {
         switch self {
@@ -49,6 +55,12 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
         case let .unknownStep(step, directory, kept):
             let list = kept.isEmpty ? "none" : kept.map(String.init).joined(separator: ", ")
             return "no checkpoint of step \(step) is kept in '\(directory)' (kept steps: \(list))"
+        case let .nonFinite(array, index, value, path?):
+            return "checkpoint '\(path)' is not a good model: array '\(array)' holds \(value) at element \(index)"
+        case let .nonFinite(array, index, value, nil):
+            return "refused to save a checkpoint of a model that is not finite: array '\(array)' holds \(value) at element \(index); the newest good checkpoint is kept as the latest"
+        case let .checksumMismatch(path, array, stored, computed):
+            return "checkpoint '\(path)' is damaged: the data of array '\(array)' has CRC-32C \(computed), but \(stored) was stored when it was written"
         }
     }
 }

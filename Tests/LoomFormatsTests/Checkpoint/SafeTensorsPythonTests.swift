@@ -20,9 +20,18 @@ import LoomTestSupport
         tensors = load_file(sys.argv[1])
         with safe_open(sys.argv[1], framework="numpy") as f:
             meta = f.metadata()
+        def crc32c(data):
+            crc = 0xFFFFFFFF
+            for byte in data:
+                crc ^= byte
+                for _ in range(8):
+                    crc = (crc >> 1) ^ 0x82F63B78 if crc & 1 else crc >> 1
+            return "%08x" % (crc ^ 0xFFFFFFFF)
+        checksums = {k: crc32c(v.astype("<f4").tobytes()) for k, v in tensors.items()}
+        stored = json.loads(meta.pop("loom.crc32c"))
         out = {"tensors": {k: {"dtype": str(v.dtype), "shape": list(v.shape),
                                "bits": [int(b) for b in v.reshape(-1).view("<u4")]} for k, v in sorted(tensors.items())},
-               "meta": meta}
+               "meta": meta, "checksumsMatch": stored == checksums}
         print(json.dumps(out, sort_keys=True))
         """
         let result = try runProcess(python, ["-c", script, url.path])
@@ -40,6 +49,7 @@ import LoomTestSupport
             "loom.created_at": "1700000000.0", "loom.callbacks": #"{"MinSaver(val-error)":{"best":7}}"#,
             "loom.data_position": #"{"index":12}"#,
         ])
+        #expect(decoded.checksumsMatch, "Python's CRC-32C of each tensor's bytes equals loom.crc32c")
     }
 
     @Test func loomReadsAFileWrittenByPython() throws {
@@ -77,5 +87,6 @@ private struct PythonView: Decodable {
         var bits: [UInt32]
     }
     var tensors: [String: Tensor]
+    var checksumsMatch: Bool
     var meta: [String: String]
 }
