@@ -12,7 +12,7 @@ struct Loom: ParsableCommand {
     )
 
     /// Runs the command; a bad option or bad input is one line on standard error and exit
-    /// code 2, a failed training exit code 1, Ctrl-C exit code 130.
+    /// code 2, a failed training exit code 1, Ctrl-C exit code 130, SIGTERM 143.
     static func main() {
         Kernels.reuseFreedMemory()
         do {
@@ -22,7 +22,7 @@ struct Loom: ParsableCommand {
             switch failure {
             case let .usage(message): fail("loom train: error: \(message)", code: 2)
             case let .training(message): fail("loom train: error: \(message)", code: 1)
-            case .interrupted: Foundation.exit(130)
+            case let .interrupted(signal): Foundation.exit(128 + signal)
             }
         } catch {
             let code = exitCode(for: error)

@@ -55,6 +55,12 @@ struct Train: ParsableCommand {
     @Option(help: "What to do with an existing log directory when not resuming: keep, delete, backup or refuse.")
     var logDirAction = "backup"
 
+    @Flag(help: "With --log-dir-action delete: delete the directory even if it holds files Loom did not write.")
+    var force = false
+
+    @Flag(help: "Stop training (cleanly) at the first checkpoint that cannot be saved, e.g. on a full disk, instead of going on without checkpoints.")
+    var stopOnSaveFailure = false
+
     @Option(help: "The seed of the weights and the data order.")
     var seed: UInt64 = 1
 
@@ -99,6 +105,6 @@ enum TrainFailure: Error {
     case usage(String)
     /// Training failed: one line on standard error, exit code 1.
     case training(String)
-    /// Ctrl-C after the clean stop: exit code 130.
-    case interrupted
+    /// Ctrl-C or SIGTERM after the clean stop: exit code 128 + the signal (130, 143).
+    case interrupted(signal: Int32)
 }

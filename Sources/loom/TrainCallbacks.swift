@@ -2,14 +2,14 @@ import Foundation
 import LoomEngine
 import LoomTraining
 
-/// The main job's callback list (the seed's): ModelSaver, InferenceRunner (top-1 and
+/// The main job's callback list (the seed's, guarded): TerminateOnNaN, ModelSaver, InferenceRunner (top-1 and
 /// top-5 errors, validation cost), MinSaver('val-error-top1'), the learning-rate schedule,
 /// HumanHyperParamSetter('learning_rate'), SendStat, GPUUtilizationTracker, InjectShell.
 /// The trainer adds the default callbacks (MovingAverageSummary, ProgressBar,
 /// MergeAllSummaries, RunUpdateOps) and monitors (TFEventWriter, JSONWriter, ScalarPrinter).
 struct TrainCallbacks {
     /// The checkpoint saver (the summary names its files).
-    let saver = ModelSaver()
+    let saver: ModelSaver
     /// Every callback, in registration order.
     var list: [any Callback]
 
@@ -24,10 +24,12 @@ struct TrainCallbacks {
             ? DataParallelInferenceRunner(validation, inferencers, workers: job.validationWorkers)
             : InferenceRunner(validation, inferencers)
         let shell = InjectShell()
-        let saver = saver
+        let saver = ModelSaver(stopOnSaveFailure: job.stopOnSaveFailure)
+        self.saver = saver
         shell.saveCheckpoint = { try saver.saveCheckpoint() }
         shell.runValidation = { try runner.trigger() }
         list = [
+            TerminateOnNaN(),  // before ModelSaver: a diverged model is never saved as the latest checkpoint
             saver,
             runner,
             MinSaver("val-error-top1"),

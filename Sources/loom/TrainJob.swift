@@ -24,6 +24,7 @@ struct TrainJob {
     let threads: Int
     let validationWorkers: Int
     let distributed: Bool
+    let stopOnSaveFailure: Bool
 
     /// Checks every option (before any data is read).
     /// - Throws: ``TrainCommandError/badOption(_:)`` naming the option and what it accepts.
@@ -56,8 +57,12 @@ struct TrainJob {
             throw TrainCommandError.badOption("--optimizer '\(command.optimizer)' is not one of adam, sgd")
         }
         let actions: [String: LogDirectoryAction] = ["keep": .keep, "delete": .delete, "backup": .backUp, "refuse": .refuse]
-        guard let action = actions[command.logDirAction] else {
+        guard var action = actions[command.logDirAction] else {
             throw TrainCommandError.badOption("--log-dir-action '\(command.logDirAction)' is not one of keep, delete, backup, refuse")
+        }
+        if command.force {
+            guard action == .delete else { throw TrainCommandError.badOption("--force applies only to --log-dir-action delete") }
+            action = .forceDelete
         }
         if let threads = command.threads, threads < 1 { throw TrainCommandError.badOption("--threads must be at least 1, got \(threads)") }
         if command.resume && command.logdir == nil {
@@ -85,10 +90,11 @@ struct TrainJob {
         threads = command.threads ?? Kernels.threadCount
         validationWorkers = command.valWorkers
         distributed = command.distributed
+        stopOnSaveFailure = command.stopOnSaveFailure
     }
 
     /// Reads the data, trains, prints the summary.
-    /// - Throws: ``TrainFailure`` (usage: exit 2; training: exit 1; interrupted: exit 130).
+    /// - Throws: ``TrainFailure`` (usage: exit 2; training: exit 1; interrupted: exit 128 + the signal).
     func run() throws {
         Kernels.threadCount = threads
         #if MPI

@@ -58,7 +58,12 @@ struct TrainRun: TrainDataConsumer {
         }
         let summary = TrainSummary(job: job, trainer: run.trainer, saver: callbacks.saver, seconds: Date().timeIntervalSince(started))
         if config.isChief { print(summary.text(result)) }
-        if case let .trained(training, _) = result, training.wasInterrupted { throw TrainFailure.interrupted }
+        if callbacks.saver.finalSaveFailed, let failure = callbacks.saver.failedSaves.last {
+            throw TrainFailure.training("the final checkpoint (global_step \(failure.step)) could not be written: \(failure.reason)")
+        }
+        if case let .trained(training, _) = result, training.wasInterrupted {
+            throw TrainFailure.interrupted(signal: training.interruptSignal ?? SIGINT)
+        }
     }
 
     /// The backend, callbacks and steps per epoch of a one-process run.

@@ -18,7 +18,7 @@ struct TrainSummary {
             switch training.outcome {
             case .completed: how = "finished"
             case let .stopped(reason): how = "stopped (\(reason))"
-            case .interrupted: how = "interrupted (Ctrl-C)"
+            case .interrupted: how = training.interruptSignal == SIGTERM ? "interrupted (SIGTERM)" : "interrupted (Ctrl-C)"
             }
             lines.append("Training \(how) at epoch \(training.epochNumber), global_step \(training.globalStep), after "
                 + String(format: "%.1f s", seconds) + (resumedFrom.map { " (resumed from \($0.lastPathComponent))" } ?? "") + ".")
@@ -36,6 +36,12 @@ struct TrainSummary {
         let best = "min-val-error-top1.safetensors"
         if files.contains(best) { lines.append("Best checkpoint:   \(directory)/\(best)") }
         if let latest = saver.lastSavedURL { lines.append("Latest checkpoint: \(directory)/\(latest.lastPathComponent)") }
+        if !saver.failedSaves.isEmpty {
+            var seen = Set<Int>()
+            let steps = saver.failedSaves.map(\.step).filter { seen.insert($0).inserted }.map(String.init).joined(separator: ", ")
+            lines.append("NOT SAVED:         the checkpoints of global_step \(steps) could not be written (\(saver.failedSaves.last?.reason ?? ""))")
+            if saver.lastSavedURL == nil { lines.append("                   no checkpoint of this run was written") }
+        }
         if files.contains("stats.json") { lines.append("Stats:             \(directory)/stats.json") }
         if let events = files.filter({ $0.hasPrefix("events.out.tfevents.") }).sorted().last {
             lines.append("TensorBoard:       \(directory)/\(events)  (view: tensorboard --logdir \(directory))")
@@ -56,7 +62,8 @@ struct TrainSummary {
         for argument in arguments {
             if skipNext { skipNext = false; continue }
             if ["--logdir", "--epochs", "--log-dir-action"].contains(argument) { skipNext = true; continue }
-            if argument == "--resume" || argument.hasPrefix("--logdir=") || argument.hasPrefix("--epochs=") { continue }
+            if ["--resume", "--force"].contains(argument) || argument.hasPrefix("--logdir=") || argument.hasPrefix("--epochs=")
+                || argument.hasPrefix("--log-dir-action=") { continue }
             kept.append(argument)
         }
         return kept.isEmpty ? "" : " " + kept.joined(separator: " ")

@@ -27,7 +27,6 @@ public final class ModelSaver: Callback {
     private var context: TrainerContext?
     private var inEpoch = false
     private var lastSavedStep: Int?
-    private var reportedErrors: Set<String> = []
     private let warnings = WarningCollector()
     private var lastError: (any Error)?
 
@@ -41,11 +40,23 @@ public final class ModelSaver: Callback {
     ///   - maxToKeep: recent checkpoints to keep (at least 1).
     ///   - keepEveryNHours: additionally keep one checkpoint per this many hours of the run's clock.
     ///   - directory: where checkpoints go; `nil` = the log directory (created if needed).
-    public init(maxToKeep: Int = 10, keepEveryNHours: Double? = nil, directory: URL? = nil) {
+    public init(maxToKeep: Int = 10, keepEveryNHours: Double? = nil, directory: URL? = nil, stopOnSaveFailure: Bool = false) {
         self.maxToKeep = maxToKeep
         self.keepEveryNHours = keepEveryNHours
+        self.stopsOnSaveFailure = stopOnSaveFailure
         requestedDirectory = directory
     }
+
+    /// Whether training stops (cleanly, through ``StopTraining``) at the first failed save
+    /// instead of going on without checkpoints.
+    public let stopsOnSaveFailure: Bool
+
+    /// Every save that failed this run (a full disk, a refused non-finite model), in order.
+    public private(set) var failedSaves: [SaveFailure] = []
+
+    /// Whether the run's final checkpoint (at ``Callback/afterTrain()``) could not be
+    /// written: a command-line tool should then exit non-zero.
+    public private(set) var finalSaveFailed = false
 
     public var stepEvents: StepEvents { [] }
 
@@ -71,7 +82,10 @@ public final class ModelSaver: Callback {
     public func afterEpoch() throws { inEpoch = false }
 
     public func trigger() throws {
-        try context?.afterEpochLevelRound { [weak self] in self?.save() }
+        try context?.afterEpochLevelRound { [weak self] in
+            guard let self, self.save() == nil, self.stopsOnSaveFailure, let failure = self.failedSaves.last else { return }
+            throw StopTraining("the checkpoint of global_step \(failure.step) could not be saved (\(failure.reason))")
+        }
     }
 
     public func afterTrain() throws {
@@ -85,7 +99,7 @@ public final class ModelSaver: Callback {
             context.logger.warning("ModelSaver: no final checkpoint, the latest '\(bad)' is \(context.monitors.latest(bad) ?? .nan)")
             return
         }
-        if (lastSavedStep ?? -1) < context.loop.globalStep { save() }
+        if (lastSavedStep ?? -1) < context.loop.globalStep, save() == nil, lastError != nil { finalSaveFailed = true }
     }
 
     /// Saves the current step now (for the debug console, or a saver that needs the
@@ -124,7 +138,7 @@ public final class ModelSaver: Callback {
         if lastSavedStep == step, let lastSavedURL { return lastSavedURL }
         do {
             let checkpoint = try Checkpoint(snapshotOf: context, midEpoch: inEpoch)
-            let entry = try store.save(checkpoint)
+            let entry = try context.uninterruptible { try store.save(checkpoint) }
             let url = store.directory.appendingPathComponent(entry.file)
             lastSavedStep = step
             lastSavedURL = url
@@ -138,17 +152,18 @@ public final class ModelSaver: Callback {
     }
 
     private func report(_ error: any Error, step: Int) {
+        failedSaves.append(SaveFailure(step: step, reason: "\(error)"))
         guard let context else { return }
-        let key: String
-        if case let .writeFailed(write) = error as? CheckpointError {
-            key = "write:\(write.operation):\(write.code)"
-        } else {
-            key = String(describing: error)
-        }
-        if reportedErrors.insert(key).inserted {
-            context.logger.error("ModelSaver: could not save the checkpoint of global_step \(step): \(error); training goes on (this error is reported once)")
-        } else {
-            context.logger.debug("ModelSaver: the checkpoint of global_step \(step) was not saved either (same error)")
-        }
+        let good = lastSavedURL.map { "the newest good checkpoint is \($0.lastPathComponent)" } ?? "no checkpoint of this run was saved yet"
+        let next = stopsOnSaveFailure ? "training stops" : "training goes on"
+        context.logger.error("ModelSaver: could not save the checkpoint of global_step \(step): \(error); \(good); \(next)")
     }
+}
+
+/// A checkpoint that ``ModelSaver`` could not write.
+public struct SaveFailure: Sendable, Equatable {
+    /// The global step of the checkpoint.
+    public var step: Int
+    /// Why, e.g. `cannot write … : No space left on device`.
+    public var reason: String
 }

@@ -15,8 +15,11 @@ public enum LogLocation: Sendable, Equatable {
 public enum LogDirectoryAction: Sendable, Equatable {
     /// Keep the files and add to them (`log.log` is appended to).
     case keep
-    /// Delete the directory and start afresh.
+    /// Delete the directory and start afresh, if it is a Loom log directory (only Loom's
+    /// own files); otherwise stop with ``TrainerError/notALoomLogDirectory(path:foreign:)``.
     case delete
+    /// Delete the directory and start afresh, whatever it holds.
+    case forceDelete
     /// Rename it to `<dir>.<MMdd-HHmmss>` and start afresh.
     case backUp
     /// Stop with ``TrainerError/logDirectoryNotEmpty(path:)`` (the default).
@@ -81,7 +84,8 @@ public enum TrainingOutcome: Sendable, Equatable {
     case completed
     /// A callback threw ``StopTraining`` with this reason.
     case stopped(String)
-    /// Ctrl-C (or ``Trainer/interrupt()``); the CLI should exit non-zero.
+    /// Ctrl-C, SIGTERM or ``Trainer/interrupt()``; the CLI should exit non-zero
+    /// (``TrainingResult/interruptSignal`` says which signal).
     case interrupted
 }
 
@@ -93,7 +97,18 @@ public struct TrainingResult: Sendable, Equatable {
     public var epochNumber: Int
     /// Finished steps.
     public var globalStep: Int
+    /// The signal that interrupted the run (`SIGINT`, `SIGTERM`), or nil: a command-line
+    /// tool exits with 128 + this signal, as a shell reports a process the signal ended.
+    public var interruptSignal: Int32?
 
-    /// Whether the run was interrupted by Ctrl-C (exit non-zero).
+    /// Creates a result.
+    public init(outcome: TrainingOutcome, epochNumber: Int, globalStep: Int, interruptSignal: Int32? = nil) {
+        self.outcome = outcome
+        self.epochNumber = epochNumber
+        self.globalStep = globalStep
+        self.interruptSignal = interruptSignal
+    }
+
+    /// Whether the run was interrupted by Ctrl-C, SIGTERM or ``Trainer/interrupt()`` (exit non-zero).
     public var wasInterrupted: Bool { outcome == .interrupted }
 }

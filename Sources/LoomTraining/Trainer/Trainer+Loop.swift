@@ -1,3 +1,4 @@
+import Foundation
 extension Trainer {
     /// The epochs and steps. A ``StopTraining`` thrown by a callback is recorded and takes
     /// effect once the current step (or epoch-level event) finished for every callback;
@@ -67,7 +68,12 @@ extension Trainer {
     }
 
     private func finishInterrupted() -> TrainingOutcome {
-        logger.warning("Detected Ctrl-C; stopped after global_step=\(loop.globalStep) and exiting the main loop.")
+        let cause = switch interruptFlag.signal {
+        case SIGINT: "Detected Ctrl-C"
+        case let signal?: "Received signal \(signal) (\(signal == SIGTERM ? "SIGTERM" : "a stop request"))"
+        case nil: "Interrupted"
+        }
+        logger.warning("\(cause); stopped after global_step=\(loop.globalStep) and exiting the main loop.")
         return .interrupted
     }
 

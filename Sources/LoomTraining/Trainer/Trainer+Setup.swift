@@ -94,14 +94,21 @@ extension Trainer {
             TrainerError.logDirectory(path: path, operation: operation, reason: "\(error)")
         }
         let contents = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
+        // Take the existing directory's lock before touching anything in it.
+        var lock = contents.isEmpty ? nil : try LogDirectoryLock(directory: url)
         if !contents.isEmpty && !isResuming {
             switch config.logDirectoryAction {
             case .refuse:
                 throw TrainerError.logDirectoryNotEmpty(path: path)
             case .keep:
                 logger.info("Log directory \(path) exists; keeping its files")
-            case .delete:
+            case .delete, .forceDelete:
+                let foreign = LogDirectoryContents.foreignEntries(in: url)
+                if config.logDirectoryAction == .delete, !foreign.isEmpty {
+                    throw TrainerError.notALoomLogDirectory(path: path, foreign: foreign)
+                }
                 do { try fileManager.removeItem(atPath: path) } catch { throw fail("delete", error) }
+                lock = nil
                 logger.info("Deleted the old log directory \(path)")
             case .backUp:
                 let stamp = Formatting.timestamp(config.environment.clock.wallTime(), timeZone: config.environment.timeZone)
@@ -109,10 +116,24 @@ extension Trainer {
                 var index = 1
                 while fileManager.fileExists(atPath: backup) { backup = path + "." + stamp + "-\(index)"; index += 1 }
                 do { try fileManager.moveItem(atPath: path, toPath: backup) } catch { throw fail("back up", error) }
+                lock = nil
                 logger.info("Moved the old log directory to \(backup)")
             }
         }
         do { try fileManager.createDirectory(at: url, withIntermediateDirectories: true) } catch { throw fail("create", error) }
+        let held = try lock ?? LogDirectoryLock(directory: url)
+        held.describe(holder: lockHolder(), in: url)
+        directoryLock = held
+        let stale = LogDirectoryContents.removeStaleTemporaryFiles(in: url)
+        if !stale.isEmpty {
+            logger.warning("Removed \(stale.count) temporary file(s) left by an interrupted write: \(stale.joined(separator: ", "))")
+        }
         return url
+    }
+
+    /// Who holds the log directory, as a second run reports it.
+    private func lockHolder() -> String {
+        let started = Formatting.timestamp(config.environment.clock.wallTime(), timeZone: config.environment.timeZone)
+        return "process \(ProcessInfo.processInfo.processIdentifier) on \(ProcessInfo.processInfo.hostName), started \(started)"
     }
 }

@@ -35,6 +35,7 @@ public final class Trainer {
     var triggerStepList: [any Callback] = []
     var timingObserver: (any EventTimingObserver)?
     var epochSeconds: [Double] = []
+    var directoryLock: LogDirectoryLock?
 
     /// Creates a trainer for `config`; nothing runs until ``train()``.
     public init(_ config: TrainConfig) {
@@ -82,7 +83,10 @@ public final class Trainer {
     public func train() throws -> TrainingResult {
         guard !hasTrained else { throw TrainerError.alreadyTrained }
         hasTrained = true
-        defer { logger.closeFile() }
+        defer {
+            logger.closeFile()
+            directoryLock?.release()
+        }
         try setUp()
         let handler = InterruptHandler()
         if config.environment.handlesInterrupts { handler.install(interruptFlag) }
@@ -100,7 +104,8 @@ public final class Trainer {
         let failures = runAfterTrain()
         if let loopError { throw loopError }
         if !failures.isEmpty { throw TrainerError.afterTrainFailed(failures) }
-        return TrainingResult(outcome: outcome, epochNumber: loop.epochNumber, globalStep: loop.globalStep)
+        return TrainingResult(outcome: outcome, epochNumber: loop.epochNumber, globalStep: loop.globalStep,
+                              interruptSignal: outcome == .interrupted ? interruptFlag.signal : nil)
     }
 
     /// Calls every callback's `afterTrain`, each guarded; returns the failures' messages.

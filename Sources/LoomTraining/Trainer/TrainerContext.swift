@@ -55,6 +55,13 @@ public final class TrainerContext {
         if collectsDeferredActions { deferredActions.append(action) } else { try action() }
     }
 
+    /// Runs `body` (a checkpoint write) so that a second Ctrl-C or SIGTERM arriving
+    /// meanwhile ends the process only after it, never in the middle of a save.
+    public func uninterruptible<T>(_ body: () throws -> T) rethrows -> T {
+        guard let trainer else { return try body() }
+        return try trainer.interruptFlag.uninterruptible(body)
+    }
+
     var collectsDeferredActions = false
     var deferredActions: [() throws -> Void] = []
 }

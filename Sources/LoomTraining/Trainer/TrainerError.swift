@@ -10,6 +10,10 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
     case duplicateStateKey(String, callbacks: [String])
     /// The log directory exists, is not empty, and the action is ``LogDirectoryAction/refuse``.
     case logDirectoryNotEmpty(path: String)
+    /// Another run holds the log directory's lock (one run per log directory).
+    case logDirectoryLocked(path: String, holder: String)
+    /// `delete` was asked for a directory holding files Loom did not write.
+    case notALoomLogDirectory(path: String, foreign: [String])
     /// A file-system operation on the log directory failed.
     case logDirectory(path: String, operation: String, reason: String)
     /// The configuration is inconsistent.
@@ -36,6 +40,11 @@ public enum TrainerError: Error, Equatable, CustomStringConvertible {
             return "callbacks \(callbacks.joined(separator: ", ")) share the state key '\(key)'; give each a distinct key so their states can be restored"
         case let .logDirectoryNotEmpty(path):
             return "the log directory '\(path)' already exists and is not empty; choose an action (keep, delete, backUp) or another directory, or resume from it"
+        case let .logDirectoryLocked(path, holder):
+            return "the log directory '\(path)' is in use by another run (\(holder)); wait for it to end, stop it, or choose another directory"
+        case let .notALoomLogDirectory(path, foreign):
+            let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
+            return "refused to delete '\(path)': it is not a Loom log directory (it holds \(shown)); use backup to keep it, another directory, or force the deletion (--force)"
         case let .logDirectory(path, operation, reason):
             return "cannot \(operation) the log directory '\(path)': \(reason)"
         case let .invalidConfiguration(message):

@@ -44,7 +44,8 @@ private final class NaNLoss: Callback {
         #expect(mid.epoch == 1 && mid.midEpoch == 2)
     }
 
-    @Test func aFullDiskIsLoggedOnceAndTrainingFinishes() throws {
+    /// A full disk is loud: every failed save is reported and recorded, and the final one is flagged.
+    @Test func everyFailedSaveOnAFullDiskIsReported() throws {
         guard let disk = try SmallDisk(kilobytes: 64) else { return }
         defer { disk.unmount() }
         let harness = try Harness()
@@ -54,11 +55,44 @@ private final class NaNLoss: Callback {
         let result = try run(harness, [saver], backend: backend)
         #expect(result.outcome == .completed && result.globalStep == 12)
         let errors = harness.messages.filter { $0.hasPrefix("ERR ModelSaver: could not save") }
-        #expect(errors.count == 1)
+        #expect(errors.count == 5, "one per epoch (3, 6, 9, 12), and the final save tries step 12 again")
         #expect(errors.first?.hasPrefix("ERR ModelSaver: could not save the checkpoint of global_step 3: ") == true)
+        #expect(errors.first?.hasSuffix("; no checkpoint of this run was saved yet; training goes on") == true)
+        #expect(saver.failedSaves.map(\.step) == [3, 6, 9, 12, 12])
+        #expect(saver.finalSaveFailed)
+        #expect(saver.failedSaves.first?.reason.contains("No space left on device") == true)
         #expect(saver.lastSavedURL == nil)
         #expect(checkpointFiles(in: disk.url).isEmpty)
         #expect(throws: SavingError.self) { try saver.saveCheckpoint() }
+    }
+
+    @Test func theFinalSaveFailingIsFlagged() throws {
+        guard let disk = try SmallDisk(kilobytes: 64) else { return }
+        defer { disk.unmount() }
+        let harness = try Harness()
+        let backend = FakeBackend()
+        backend.state = [NamedArray(name: "w", shape: [40_000], values: Array(repeating: 1, count: 40_000))]
+        let saver = ModelSaver(directory: disk.url)
+        _ = try run(harness, [saver, StopAt(step: 5)], backend: backend)
+        #expect(saver.finalSaveFailed)
+        #expect(saver.failedSaves.map(\.step) == [3, 5])
+    }
+
+    @Test func stopOnSaveFailureStopsCleanlyAtTheFirstFailure() throws {
+        guard let disk = try SmallDisk(kilobytes: 64) else { return }
+        defer { disk.unmount() }
+        let harness = try Harness()
+        let backend = FakeBackend()
+        backend.state = [NamedArray(name: "w", shape: [40_000], values: Array(repeating: 1, count: 40_000))]
+        let saver = ModelSaver(directory: disk.url, stopOnSaveFailure: true)
+        let result = try run(harness, [saver], backend: backend)
+        guard case let .stopped(reason) = result.outcome else {
+            Issue.record("expected a clean stop, got \(result.outcome)")
+            return
+        }
+        #expect(result.globalStep == 3)
+        #expect(reason.hasPrefix("the checkpoint of global_step 3 could not be saved ("))
+        #expect(harness.messages.contains { $0.hasPrefix("ERR ModelSaver: could not save the checkpoint of global_step 3: ") && $0.hasSuffix("training stops") })
     }
 
     @Test func savesAtTheEndAfterAStop() throws {

@@ -36,7 +36,7 @@ import Testing
     @Test func deleteStartsAfresh() throws {
         let harness = try Harness()
         let dir = try prepare(harness)
-        try run(harness, .delete)
+        try run(harness, .forceDelete)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("old.txt").path))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("log.log").path))
     }
