@@ -32,7 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .target(name: "LoomTensor"),
+        // CPUID for choosing BLAS kernels (x86-64; compiles to stubs elsewhere).
+        .target(name: "CLoomCPUID"),
+        .target(name: "LoomTensor", dependencies: ["CLoomCPUID"]),
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),

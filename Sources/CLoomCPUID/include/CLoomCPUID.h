@@ -1,0 +1,16 @@
+#ifndef CLOOMCPUID_H
+#define CLOOMCPUID_H
+
+#include <stdint.h>
+
+/// Executes CPUID with `leaf` and `subleaf` and stores EAX, EBX, ECX, EDX in `registers`.
+/// Returns 1 on success; 0 (registers zeroed) when the leaf is above the highest one the
+/// processor supports, or on a processor that is not x86-64.
+int loom_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t registers[4]);
+
+/// The extended control register XCR0 (which register states the operating system saves:
+/// bit 1 SSE, bit 2 AVX, bits 5-7 AVX-512), or 0 when the processor lacks OSXSAVE or is
+/// not x86-64.
+uint64_t loom_xgetbv0(void);
+
+#endif
