@@ -32,9 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // CPUID for choosing BLAS kernels (x86-64; compiles to stubs elsewhere).
-        .target(name: "CLoomCPUID"),
-        .target(name: "LoomTensor", dependencies: ["CLoomCPUID"]),
+        // C helpers of the kernels: CPUID for choosing BLAS kernels (x86-64; stubs elsewhere), vector sqrt.
+        .target(name: "CLoomKernels"),
+        .target(name: "LoomTensor", dependencies: ["CLoomKernels"]),
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
         .target(name: "LoomData"),
         .target(name: "LoomTraining"),

@@ -66,12 +66,18 @@ struct EngineBenchmark: ParsableCommand {
             median((0..<options.repeats).map { _ in call.seconds(iterations: max(steps / 5, 5)) })
         }.reduce(0, +)
         let flops = spec.kernels.map(\.flops).reduce(0, +)
+        // The optimizer update alone, on the last step's gradients (it keeps moving the weights).
+        let parameters = classifier.model.namedParameters()
+        let updateSeconds = median((0..<options.repeats).map { _ in
+            measureSeconds { for _ in 0..<steps { optimizer.update(parameters) } } / Double(steps)
+        })
         return [
             ("batch", .integer(spec.batchSize)),
             ("steps/s", .number(1 / stepSeconds, digits: 1)),
             ("ms/step", .number(stepSeconds * 1e3, digits: 3)),
             ("kernels alone ms", .number(kernelSeconds * 1e3, digits: 3)),
             ("kernel share %", .number(kernelSeconds / stepSeconds * 100, digits: 1)),
+            ("update ms", .number(updateSeconds * 1e3, digits: 3)),
             ("overhead %", .number((1 - kernelSeconds / stepSeconds) * 100, digits: 1)),
             ("GFLOP/s in step", .number(flops / stepSeconds / 1e9, digits: 1)),
             ("GFLOP/s alone", .number(flops / kernelSeconds / 1e9, digits: 1)),

@@ -1,4 +1,4 @@
-import CLoomCPUID
+import CLoomKernels
 
 /// The processor as CPUID describes it: vendor, family, model and the vector extensions the
 /// operating system enables. Read once per process (``current``); on a processor that is not
@@ -38,7 +38,7 @@ public struct CPUInfo: Sendable, Equatable, CustomStringConvertible {
         return "\(vendor) family \(family) model \(hexModel): " + (list.isEmpty ? "no AVX" : list.joined(separator: " "))
     }
 
-    /// Reads CPUID through `CLoomCPUID`.
+    /// Reads CPUID through `CLoomKernels`.
     static func read() -> CPUInfo {
         func cpuid(_ leaf: UInt32, _ subleaf: UInt32 = 0) -> [UInt32] {
             var registers: [UInt32] = [0, 0, 0, 0]

@@ -4,8 +4,9 @@ import LoomTensor
 import Testing
 
 /// The fused eight-lane update loops against the scalar rules written out element by element
-/// (the documented formulas, in the same operation order): results must be bit-identical,
-/// including the partial last chunk (37 = 4·8 + 5 elements) and with clipping on.
+/// (the documented formulas, in the kernels' operation order): results must be bit-identical,
+/// including the partial last chunk (37 = 4·8 + 5 elements) and with clipping on. Adam's step
+/// is also checked against the textbook order `lr·(m/c1) / (√(v/c2) + ε)` within rounding.
 @Suite struct OptimizerFusedTests {
     /// Hyperparameters and state of the scalar reference.
     struct Reference {
@@ -13,6 +14,8 @@ import Testing
         let lr: Float, momentum: Float, decay: Float, beta1: Float, beta2: Float, epsilon: Float, rho: Float
         var slot0: [Float], slot1: [Float]
         var step = 0
+        /// Adam's step in the textbook order, `lr·(m/c1) / (√(v/c2) + ε)`, instead of the kernels'.
+        var textbookAdam = false
 
         mutating func update(_ p: inout [Float], _ g: [Float], scale: Float) {
             step += 1
@@ -36,7 +39,11 @@ import Testing
                     p[i] *= shrink
                     slot0[i] = beta1 * slot0[i] + (1 - beta1) * gradient
                     slot1[i] = beta2 * slot1[i] + (1 - beta2) * gradient * gradient
-                    p[i] -= lr * (slot0[i] / c1) / ((slot1[i] / c2).squareRoot() + epsilon)
+                    if textbookAdam {
+                        p[i] -= lr * (slot0[i] / c1) / ((slot1[i] / c2).squareRoot() + epsilon)
+                    } else {
+                        p[i] -= (lr / c1) * slot0[i] / (slot1[i].squareRoot() * (1 / c2.squareRoot()) + epsilon)
+                    }
                 }
             case .rmsProp:
                 for i in 0..<p.count {
@@ -69,8 +76,11 @@ import Testing
     @Test(arguments: 0..<5)
     func fusedLoopsEqualTheScalarRules(index: Int) {
         var (_, optimizer, reference) = Self.cases()[index]
+        var textbook = reference
+        textbook.textbookAdam = true
         let n = 37
         var expected = (0..<n).map { Float(sin(Double($0) * 0.7)) }
+        var textbookValues = expected
         let parameter = Parameter(Tensor(shape: [n], scalars: expected))
         let named = [(name: "p", parameter: parameter)]
         for step in 0..<4 {
@@ -85,8 +95,14 @@ import Testing
                 #expect(abs(Double(norm) - g.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()) < 1e-5)
                 #expect(norm > Float(clip))
             }
-            reference.update(&expected, g, scale: clip > 0 && norm > Float(clip) ? Float(clip) / norm : 1)
+            let scale = clip > 0 && norm > Float(clip) ? Float(clip) / norm : 1
+            reference.update(&expected, g, scale: scale)
+            textbook.update(&textbookValues, g, scale: scale)
             #expect(parameter.value.scalars == expected, "step \(step)")
+            // Within one ulp of the parameter plus 1e-6 of the step (lr bounds Adam's step).
+            for (fused, other) in zip(parameter.value.scalars, textbookValues) {
+                #expect(abs(fused - other) <= fused.ulp + 1e-6 * reference.lr, "step \(step): \(fused) vs \(other)")
+            }
         }
         let state = optimizer.stateArrays(for: named)
         #expect(state[1].values == reference.slot0)

@@ -1,4 +1,4 @@
-#include "CLoomCPUID.h"
+#include "CLoomKernels.h"
 
 #if defined(__x86_64__)
 #include <cpuid.h>

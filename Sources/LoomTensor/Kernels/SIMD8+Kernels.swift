@@ -1,5 +1,14 @@
-// Eight-lane loads and stores at any alignment, shared by LoomTensor's elementwise kernels
-// and the fused loops of other modules (optimizers). `@inlinable` so they inline there.
+// Eight-lane loads and stores at any alignment and a vector square root, shared by
+// LoomTensor's elementwise kernels and the fused loops of other modules (optimizers).
+// `@inlinable` so they inline there.
+import CLoomKernels
+
+extension SIMD8<Float> {
+    /// The correctly rounded square root of each lane (IEEE-754, as `Float.squareRoot()`),
+    /// computed with vector instructions; `squareRoot()` here calls `sqrtf` once per lane.
+    @inlinable @inline(__always)
+    public func vectorSquareRoot() -> SIMD8<Float> { loom_sqrt8(self) }
+}
 
 extension UnsafePointer<Float> {
     /// The eight floats at `self + offset` (any alignment).
