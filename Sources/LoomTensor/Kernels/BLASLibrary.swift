@@ -89,9 +89,20 @@ final class BLASLibrary: @unchecked Sendable {
     /// - Returns: `.user`, `.loom` (the variable is now set; the caller removes it after
     ///   loading) or `.library`.
     private static func prepareCoreType(userValue: String?, cpu: CPUInfo) -> BLASCoreSource {
+        let source = coreSource(userValue: userValue, cpu: cpu)
+        if case let .loom(core) = source, setenv("OPENBLAS_CORETYPE", core, 1) != 0 { return .library }
+        return source
+    }
+
+    /// Who chooses the OpenBLAS core: the user when `OPENBLAS_CORETYPE` is set, else Loom
+    /// when ``OpenBLASCore/choice(for:)`` names a core for `cpu`, else OpenBLAS.
+    /// - Parameters:
+    ///   - userValue: The user's `OPENBLAS_CORETYPE`, if set.
+    ///   - cpu: The processor.
+    /// - Returns: The source, with the core Loom would set.
+    static func coreSource(userValue: String?, cpu: CPUInfo) -> BLASCoreSource {
         if let userValue { return .user(userValue) }
-        guard let core = OpenBLASCore.choice(for: cpu), setenv("OPENBLAS_CORETYPE", core, 1) == 0 else { return .library }
-        return .loom(core)
+        return OpenBLASCore.choice(for: cpu).map { .loom($0) } ?? .library
     }
 
     /// Whether `path` is already loaded in this process (`RTLD_NOLOAD` loads nothing).
