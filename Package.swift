@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "CLoomChecksums"),
         // The system zlib (Debian: zlib1g-dev, which Swift itself needs; in the macOS SDK).
         .systemLibrary(name: "CLoomZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "LoomTensor"),
+        // C helpers of the kernels: CPUID for choosing BLAS kernels (x86-64; stubs elsewhere), vector sqrt.
+        .target(name: "CLoomKernels"),
+        .target(name: "LoomTensor", dependencies: ["CLoomKernels"]),
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
         .target(name: "LoomData", dependencies: ["LoomFormats"]),
         .target(name: "LoomTraining", dependencies: ["LoomFormats"]),

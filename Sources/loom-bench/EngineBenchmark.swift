@@ -22,10 +22,19 @@ struct EngineBenchmark: ParsableCommand {
     @Option(help: "Comma-separated models: logreg, mlp, lenet.")
     var models = "logreg,mlp,lenet"
 
+    @Option(help: "The optimizer: sgd (momentum 0.9, lr 0.01) or adam (lr 1e-3).")
+    var optimizer = "sgd"
+
+    @Option(help: "Error vectors each step computes: train (top-1, what loom train fetches every step), all, or none.")
+    var errorVectors = "train"
+
     func run() throws {
         var report = BenchReport(area: "engine")
         let info = KernelInfo.current
-        report.add("backend", [("kernels", .text(info.blas ?? "portable")), ("cpus", .integer(info.cpuCount))])
+        report.add("backend", [("kernels", .text(info.blas ?? "portable")), ("cpus", .integer(info.cpuCount)), ("optimizer", .text(optimizer)),
+                             ("error vectors", .text(errorVectors))])
+        _ = try makeOptimizer()
+        _ = try vectors()
         let wanted = models.split(separator: ",").map(String.init)
         let specs = try EngineModelSpec.all().filter { wanted.contains($0.name) }
         for count in threads.split(separator: ",").compactMap({ Int($0) }) {
@@ -44,10 +53,11 @@ struct EngineBenchmark: ParsableCommand {
     /// Steps/s, kernel time alone per step, and the kernels' share of the step.
     private func measure(_ spec: EngineModelSpec) throws -> [(String, BenchValue)] {
         let classifier = try spec.build()
-        let optimizer = Optimizer.sgd(learningRate: 0.01, momentum: 0.9)
+        let optimizer = try makeOptimizer()
         let (images, labels) = spec.batch()
+        let wanted = try vectors()
         func step() {
-            _ = classifier.trainStep(images: images, labels: labels, optimizer: optimizer)
+            _ = classifier.trainStep(images: images, labels: labels, optimizer: optimizer, errorVectors: wanted)
             classifier.model.applyUpdateOps()
         }
         for _ in 0..<5 { step() }
@@ -56,16 +66,41 @@ struct EngineBenchmark: ParsableCommand {
             median((0..<options.repeats).map { _ in call.seconds(iterations: max(steps / 5, 5)) })
         }.reduce(0, +)
         let flops = spec.kernels.map(\.flops).reduce(0, +)
+        // The optimizer update alone, on the last step's gradients (it keeps moving the weights).
+        let parameters = classifier.model.namedParameters()
+        let updateSeconds = median((0..<options.repeats).map { _ in
+            measureSeconds { for _ in 0..<steps { optimizer.update(parameters) } } / Double(steps)
+        })
         return [
             ("batch", .integer(spec.batchSize)),
             ("steps/s", .number(1 / stepSeconds, digits: 1)),
             ("ms/step", .number(stepSeconds * 1e3, digits: 3)),
             ("kernels alone ms", .number(kernelSeconds * 1e3, digits: 3)),
             ("kernel share %", .number(kernelSeconds / stepSeconds * 100, digits: 1)),
+            ("update ms", .number(updateSeconds * 1e3, digits: 3)),
             ("overhead %", .number((1 - kernelSeconds / stepSeconds) * 100, digits: 1)),
             ("GFLOP/s in step", .number(flops / stepSeconds / 1e9, digits: 1)),
             ("GFLOP/s alone", .number(flops / kernelSeconds / 1e9, digits: 1)),
         ]
+    }
+
+    /// The optimizer named by `--optimizer`.
+    private func makeOptimizer() throws -> Optimizer {
+        switch optimizer {
+        case "sgd": return .sgd(learningRate: 0.01, momentum: 0.9)
+        case "adam": return .adam(learningRate: 1e-3)
+        default: throw ValidationError("--optimizer \(optimizer): use sgd or adam")
+        }
+    }
+
+    /// The error vectors named by `--error-vectors`.
+    private func vectors() throws -> ClassifierOutputs.ErrorVectors {
+        switch errorVectors {
+        case "train": return .top1
+        case "all": return .all
+        case "none": return []
+        default: throw ValidationError("--error-vectors \(errorVectors): use train, all or none")
+        }
     }
 
     /// Peak resident memory (VmHWM) after 100 steps and after ``memorySteps`` steps, in MiB.

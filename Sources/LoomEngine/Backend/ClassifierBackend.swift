@@ -75,7 +75,9 @@ public final class ClassifierBackend<Flow: DataFlow>: TrainingBackend {
         for name in request.fetches where !outputNames.contains(name) {
             throw EngineError.unknownOutput(name, known: ClassifierOutputs.outputNames)
         }
-        let result = classifier.trainStep(images: batch.images, labels: batch.labels, optimizer: optimizer)
+        // Only the requested outputs' error vectors are computed (a top-k search each).
+        let result = classifier.trainStep(images: batch.images, labels: batch.labels, optimizer: optimizer,
+                                          errorVectors: ClassifierOutputs.ErrorVectors(outputs: request.fetches))
         if request.runUpdateOps { classifier.model.applyUpdateOps() } else { classifier.model.discardUpdateOps() }
         var outputs = StepOutputs()
         if !request.fetches.isEmpty {

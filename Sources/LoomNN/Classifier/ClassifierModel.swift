@@ -54,12 +54,14 @@ public final class ClassifierModel {
     ///   - images: `[N] + inputShape`.
     ///   - labels: `[N]` class indices.
     ///   - optimizer: The optimizer to apply.
+    ///   - errorVectors: The per-sample error vectors to compute (default: both).
     /// - Returns: The step's outputs (computed before the update).
-    public func trainStep(images: Tensor, labels: IndexTensor, optimizer: Optimizer) -> ClassifierOutputs {
+    public func trainStep(images: Tensor, labels: IndexTensor, optimizer: Optimizer,
+                          errorVectors: ClassifierOutputs.ErrorVectors = .all) -> ClassifierOutputs {
         model.zeroGradients()
         let outputs: ClassifierOutputs
         do {
-            let (cost, result) = lossAndOutputs(images: images, labels: labels, training: true)
+            let (cost, result) = lossAndOutputs(images: images, labels: labels, training: true, errorVectors: errorVectors)
             cost.backward()
             outputs = result
         }
@@ -72,8 +74,11 @@ public final class ClassifierModel {
     ///   - images: `[N] + inputShape`.
     ///   - labels: `[N]` class indices.
     ///   - training: The mode to run in.
+    ///   - errorVectors: The per-sample error vectors to compute (default: both); the others
+    ///     stay empty.
     /// - Returns: The scalar cost and the plain outputs.
-    public func lossAndOutputs(images: Tensor, labels: IndexTensor, training: Bool) -> (cost: Tensor, outputs: ClassifierOutputs) {
+    public func lossAndOutputs(images: Tensor, labels: IndexTensor, training: Bool,
+                               errorVectors: ClassifierOutputs.ErrorVectors = .all) -> (cost: Tensor, outputs: ClassifierOutputs) {
         precondition(Array(images.shape.dropFirst()) == inputShape,
                      "ClassifierModel: images \(images.shape) do not match the input shape \(inputShape) the model was built for")
         model.isTraining = training
@@ -88,10 +93,13 @@ public final class ClassifierModel {
             cost = cost + penalty
         }
         let detached = logits.detached()
-        let wrong = Metrics.wrongVectors(logits: detached, labels: labels, ks: [1, topK])
+        // One top-k search serves both vectors; none runs when neither was asked for.
+        let ks = (errorVectors.contains(.top1) ? [1] : []) + (errorVectors.contains(.topK) ? [topK] : [])
+        let wrong = ks.isEmpty ? [] : Metrics.wrongVectors(logits: detached, labels: labels, ks: ks)
         let outputs = ClassifierOutputs(
             logits: detached, cost: cost.scalar, crossEntropy: crossEntropy.scalar, regularization: regularization,
-            wrongTop1: wrong[0], wrongTopK: wrong[1], k: topK)
+            wrongTop1: errorVectors.contains(.top1) ? wrong[0] : [], wrongTopK: errorVectors.contains(.topK) ? wrong[ks.count - 1] : [],
+            k: topK, computed: errorVectors)
         return (cost, outputs)
     }
 }

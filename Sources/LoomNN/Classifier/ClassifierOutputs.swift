@@ -10,17 +10,21 @@ public struct ClassifierOutputs {
     public var crossEntropy: Float
     /// The L2 regularisation term (0 without weight decay).
     public var regularization: Float
-    /// `[N]`: 1 where the label is not the top-1 class.
+    /// `[N]`: 1 where the label is not the top-1 class; empty when the step did not compute
+    /// it (see ``computed``).
     public var wrongTop1: [Float]
-    /// `[N]`: 1 where the label is not among the top-k classes (k = 5, or C when smaller).
+    /// `[N]`: 1 where the label is not among the top-k classes (k = 5, or C when smaller);
+    /// empty when the step did not compute it (see ``computed``).
     public var wrongTopK: [Float]
     /// The k of ``wrongTopK``.
     public var k: Int
+    /// The error vectors the step computed (``ErrorVectors/all`` unless asked for fewer).
+    public var computed: ErrorVectors = .all
 
-    /// The mean of ``wrongTop1`` (the batch's top-1 error).
+    /// The mean of ``wrongTop1`` (the batch's top-1 error); 0 when it was not computed.
     public var errorTop1: Float { wrongTop1.isEmpty ? 0 : wrongTop1.reduce(0, +) / Float(wrongTop1.count) }
 
-    /// The mean of ``wrongTopK``.
+    /// The mean of ``wrongTopK``; 0 when it was not computed.
     public var errorTopK: Float { wrongTopK.isEmpty ? 0 : wrongTopK.reduce(0, +) / Float(wrongTopK.count) }
 
     /// The scalar summaries a trainer keeps moving averages of: `cost`,

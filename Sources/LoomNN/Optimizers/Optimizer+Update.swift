@@ -13,12 +13,13 @@ extension Optimizer {
         // The norm costs a pass over every gradient: computed only when clipping is on.
         lastGradientNorm = clip > 0 ? Optimizer.globalNorm(parameters) : 0
         let scale: Float = clip > 0 && lastGradientNorm > clip ? clip / lastGradientNorm : 1
+        let rule = constants(scale: scale)
         for (name, parameter) in parameters {
             guard let gradient = parameter.gradient else { continue }
             let storage = slotStorage(for: name, count: parameter.value.scalarCount)
             gradient.withUnsafeBufferPointer { g in
                 parameter.value.withUnsafeMutableBufferPointer { p in
-                    apply(p, g, scale: scale, storage: storage)
+                    apply(p, g, rule, storage: storage)
                 }
             }
         }
@@ -31,14 +32,14 @@ extension Optimizer {
         var total: Double = 0
         for (_, parameter) in parameters {
             parameter.gradient?.withUnsafeBufferPointer { g in
+                guard let base = g.baseAddress else { return }
                 var lanes = SIMD8<Float>()
                 let whole = g.count / 8 * 8
                 var index = 0
                 while index < whole {
-                    let chunk = SIMD8<Float>(g[index], g[index + 1], g[index + 2], g[index + 3],
-                                             g[index + 4], g[index + 5], g[index + 6], g[index + 7])
+                    let chunk = base.simd8(at: index)
                     lanes += chunk * chunk
-                    index += 8
+                    index &+= 8
                 }
                 var sum = lanes.sum()
                 while index < g.count {
@@ -58,52 +59,56 @@ extension Optimizer {
         return storage
     }
 
-    private func apply(_ p: UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, scale: Float, storage: SlotStorage) {
-        let lr = value("learning_rate")
+    /// The constants of this step's rule (hyperparameters read once, bias corrections).
+    private func constants(scale: Float) -> OptimizerKernels.Constants {
+        var constants = OptimizerKernels.Constants(learningRate: value("learning_rate"), scale: scale)
+        switch algorithm {
+        case .sgd:
+            constants.momentum = value("momentum")
+            constants.weightDecay = value("weight_decay")
+        case .adam, .adamW:
+            constants.beta1 = value("beta1")
+            constants.beta2 = value("beta2")
+            constants.epsilon = value("epsilon")
+            constants.weightDecay = algorithm == .adamW ? value("weight_decay") : 0
+            let t = Double(stepCount)
+            constants.correction1 = Float(1 - Foundation.pow(Double(constants.beta1), t))
+            constants.correction2 = Float(1 - Foundation.pow(Double(constants.beta2), t))
+        case .rmsProp:
+            constants.decay = value("decay")
+            constants.momentum = value("momentum")
+            constants.epsilon = value("epsilon")
+        }
+        return constants
+    }
+
+    /// One fused pass of the rule over a parameter (see ``OptimizerKernels``).
+    private func apply(_ p: UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ constants: OptimizerKernels.Constants,
+                       storage: SlotStorage) {
+        guard let param = p.baseAddress, let gradient = g.baseAddress else { return }
+        let count = p.count
         switch algorithm {
         case let .sgd(nesterov):
-            let momentum = value("momentum"), decay = value("weight_decay")
             storage.slots[0].values.withUnsafeMutableBufferPointer { v in
+                guard let velocity = v.baseAddress else { return }
                 if nesterov {
-                    for i in 0..<p.count {
-                        let gradient = g[i] * scale + decay * p[i]
-                        v[i] = momentum * v[i] + gradient
-                        p[i] -= lr * (gradient + momentum * v[i])
-                    }
+                    OptimizerKernels.nesterov(param, gradient, velocity, count: count, constants)
                 } else {
-                    for i in 0..<p.count {
-                        v[i] = momentum * v[i] + g[i] * scale + decay * p[i]
-                        p[i] -= lr * v[i]
-                    }
+                    OptimizerKernels.sgd(param, gradient, velocity, count: count, constants)
                 }
             }
         case .adam, .adamW:
-            let beta1 = value("beta1"), beta2 = value("beta2"), epsilon = value("epsilon")
-            let decay = algorithm == .adamW ? value("weight_decay") : 0
-            let t = Double(stepCount)
-            let correction1 = Float(1 - Foundation.pow(Double(beta1), t)), correction2 = Float(1 - Foundation.pow(Double(beta2), t))
             storage.slots[0].values.withUnsafeMutableBufferPointer { m in
                 storage.slots[1].values.withUnsafeMutableBufferPointer { v in
-                    let shrink = 1 - lr * decay
-                    for i in 0..<p.count {
-                        let gradient = g[i] * scale
-                        p[i] *= shrink
-                        m[i] = beta1 * m[i] + (1 - beta1) * gradient
-                        v[i] = beta2 * v[i] + (1 - beta2) * gradient * gradient
-                        p[i] -= lr * (m[i] / correction1) / ((v[i] / correction2).squareRoot() + epsilon)
-                    }
+                    guard let first = m.baseAddress, let second = v.baseAddress else { return }
+                    OptimizerKernels.adam(param, gradient, first, second, count: count, constants)
                 }
             }
         case .rmsProp:
-            let rho = value("decay"), momentum = value("momentum"), epsilon = value("epsilon")
             storage.slots[0].values.withUnsafeMutableBufferPointer { s in
                 storage.slots[1].values.withUnsafeMutableBufferPointer { b in
-                    for i in 0..<p.count {
-                        let gradient = g[i] * scale
-                        s[i] = rho * s[i] + (1 - rho) * gradient * gradient
-                        b[i] = momentum * b[i] + gradient / (s[i].squareRoot() + epsilon)
-                        p[i] -= lr * b[i]
-                    }
+                    guard let square = s.baseAddress, let buffer = b.baseAddress else { return }
+                    OptimizerKernels.rmsProp(param, gradient, square, buffer, count: count, constants)
                 }
             }
         }

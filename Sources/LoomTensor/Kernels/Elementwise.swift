@@ -2,12 +2,12 @@
 enum Elementwise {
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+        pointer.simd8(at: 0)
     }
 
     @inline(__always)
     static func store(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
+        pointer.store(value, at: 0)
     }
 
     /// Loads up to 8 elements, padding with `fill`.

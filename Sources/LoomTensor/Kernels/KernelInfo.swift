@@ -9,10 +9,18 @@ public struct KernelInfo: Sendable, Equatable, CustomStringConvertible {
     public var threadCount: Int
     /// CPUs online.
     public var cpuCount: Int
+    /// The processor (CPUID vendor, family, model and vector extensions).
+    public var cpu: CPUInfo = .current
+    /// The OpenBLAS core in use (e.g. `Zen`, `SkylakeX`), when the BLAS is OpenBLAS.
+    public var blasCore: String?
+    /// Who chose ``blasCore``: the user, Loom from CPUID, or OpenBLAS itself.
+    public var blasCoreSource: BLASCoreSource?
 
     /// The kernels in use now.
     public static var current: KernelInfo {
-        KernelInfo(blas: BLASLibrary.shared?.name, blasPath: BLASLibrary.shared?.path, threadCount: Kernels.threadCount, cpuCount: Kernels.cpuCount)
+        let library = BLASLibrary.shared
+        return KernelInfo(blas: library?.name, blasPath: library?.path, threadCount: Kernels.threadCount, cpuCount: Kernels.cpuCount,
+                          blasCore: library?.core, blasCoreSource: library?.coreSource)
     }
 
     /// One line, e.g. "BLAS: OpenBLAS 0.3.21 (libopenblas.so.0), 1 thread, 2 CPUs".

@@ -26,6 +26,19 @@ import Testing
         #expect(backend.movingAverageNames == ["cost", "cross_entropy_loss", "train-error-top1"])
     }
 
+    /// Each output fetched alone (which computes only its own error vector) equals the same
+    /// output of a step that fetches everything.
+    @Test(arguments: ClassifierOutputs.outputNames)
+    func eachOutputAloneEqualsTheFullStep(name: String) throws {
+        let full = try backend(), alone = try backend()
+        for _ in 0..<2 {
+            let all = try full.runStep(StepRequest(fetches: ClassifierOutputs.outputNames))
+            let one = try alone.runStep(StepRequest(fetches: [name]))
+            #expect(Array(one.values.keys) == [name])
+            #expect(all.values[name] != nil && one.values[name] == all.values[name])
+        }
+    }
+
     @Test func unknownOutputIsAnErrorBeforeTheStep() throws {
         let backend = try backend()
         let before = try backend.exportState()
