@@ -134,8 +134,17 @@ public final class HumanHyperParamSetter: StatefulCallback, HyperParamReplaying 
             reported.removeAll()
             guard let value = values[param.name], value != lastFileValue else { return }
             lastFileValue = value
+            let previous = (try? applier.current()) ?? .nan
+            do {
+                // The parameter checks the value (e.g. a learning rate must be > 0) and
+                // changes nothing when it refuses: a bad edit is reported once and ignored.
+                try applier.apply(value, at: applier.now(phase))
+            } catch {
+                let line = HyperFile.lineNumber(of: param.name, in: text).map { " line \($0)" } ?? ""
+                report("\(fileName)\(line): \(param.name):\(value) was not applied (\(error)); \(param.name) stays \(previous)")
+                return
+            }
             applier.context?.logger.info("\(fileName): \(param.name) edited to \(value)")
-            try applier.apply(value, at: applier.now(phase))
         }
     }
 

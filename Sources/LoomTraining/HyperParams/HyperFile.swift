@@ -59,6 +59,15 @@ public enum HyperFile {
         return problems.isEmpty ? .values(values) : .problems(problems)
     }
 
+    /// The 1-based number of the line that sets `name` in `text`, if any.
+    public static func lineNumber(of name: String, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.firstIndex { line in
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return content.split(separator: ":", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) == name
+        }.map { $0 + 1 }
+    }
+
     /// A file listing `values` with a short explanation, for users to edit.
     public static func template(_ values: [(String, Double)]) -> String {
         var text = "# Loom hyperparameters: edit a value and save; it applies at the next trigger.\n"

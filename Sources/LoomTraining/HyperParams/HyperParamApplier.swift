@@ -44,12 +44,14 @@ final class HyperParamApplier {
         guard value.isFinite else { throw HyperParamError.nonFiniteValue(setter: owner, param: param.name, value: value) }
         let current = try param.value(in: context.hyperparameters)
         let first = lastValue == nil
+        // Set first: a value the parameter refuses (out of range) changes nothing, not even
+        // what a resumed run would replay.
+        if value != current { try param.set(value, in: context.hyperparameters) }
         lastSet = ReplayCandidate(value: value, point: point)
         guard value != current || first else {
             lastValue = value
             return
         }
-        if value != current { try param.set(value, in: context.hyperparameters) }
         lastValue = value
         let loop = context.loop
         if lastLoggedEpoch != loop.epochNumber {

@@ -50,6 +50,17 @@ import Testing
         #expect(harness.messages(starting: "[HyperParamSetter]") == ["[HyperParamSetter] learning_rate is set to 0.05 at global step 4"])
     }
 
+    /// A well-formed but impossible value is reported once (naming the line) and ignored;
+    /// the run goes on with the previous value and a later good edit still applies.
+    @Test func anImpossibleValueIsReportedAndIgnored() throws {
+        let (recorder, trainer, harness, _) = try run(maxEpoch: 4, edits: [1: "# lr\nlearning_rate:-1e-3\n", 2: "# lr\nlearning_rate:-1e-3\n",
+                                                                          3: "learning_rate:0.02\n"])
+        #expect(recorder.values(1...8) == [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.02, 0.02])
+        #expect(harness.messages.filter { $0.contains("was not applied") }
+            == ["WRN hyper.txt line 2: learning_rate:-0.001 was not applied (learning_rate cannot be -0.001); learning_rate stays 0.1"])
+        #expect(trainer.monitors.history("learning_rate") == [StatPoint(globalStep: 6, value: 0.02)])
+    }
+
     @Test func anEditFromAnotherThreadIsSeenEveryKSteps() throws {
         let harness = try Harness()
         let url = harness.root.appendingPathComponent("log/hyper.txt")

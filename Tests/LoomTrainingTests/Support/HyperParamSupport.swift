@@ -2,7 +2,7 @@ import Foundation
 @testable import LoomTraining
 
 /// A fake backend with two hyperparameters (`learning_rate` 0.1, `momentum` 0.9); steps
-/// come from a ``FakeBackend``.
+/// come from a ``FakeBackend``. Like a real optimizer it refuses a negative learning rate.
 final class HyperBackend: TrainingBackend {
     let inner = FakeBackend()
     var values: [String: Double] = ["learning_rate": 0.1, "momentum": 0.9]
@@ -10,9 +10,17 @@ final class HyperBackend: TrainingBackend {
     var hyperparameterNames: [String] { ["learning_rate", "momentum"] }
     func runStep(_ request: StepRequest) throws -> StepOutputs { try inner.runStep(request) }
     func hyperparameter(_ name: String) throws -> Double { values[name] ?? .nan }
-    func setHyperparameter(_ name: String, to value: Double) throws { values[name] = value }
+    func setHyperparameter(_ name: String, to value: Double) throws {
+        if name == "learning_rate", value < 0 { throw RangeError(description: "learning_rate cannot be \(value)") }
+        values[name] = value
+    }
     func exportState() throws -> [NamedArray] { [] }
     func importState(_ arrays: [NamedArray]) throws {}
+}
+
+/// What ``HyperBackend`` throws for a value out of range.
+struct RangeError: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// Records the value of `learning_rate` in force during each step (read in `beforeStep`).

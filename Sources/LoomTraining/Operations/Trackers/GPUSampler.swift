@@ -9,19 +9,37 @@ final class GPUSampler: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var stopped = false
     private var readings: [[GPUReading]] = []
-    private var failure: GPUQueryError?
+    private var failures: [GPUQueryError] = []
+    private var gaveUp = false
 
-    /// Starts sampling with `query` every `interval` seconds.
-    init(interval: Double, query: @escaping @Sendable () throws(GPUQueryError) -> [GPUReading]) {
+    private var failuresInARow: Int
+
+    /// Starts sampling every `interval` seconds. A failed query skips that sample; after
+    /// `maxConsecutiveFailures` failures in a row (counting `failuresInARow` from before,
+    /// e.g. the previous epoch's sampler) the sampler gives up.
+    init(interval: Double, failuresInARow: Int = 0, maxConsecutiveFailures: Int = 3,
+         query: @escaping @Sendable () throws(GPUQueryError) -> [GPUReading]) {
+        self.failuresInARow = failuresInARow
         let thread = Thread { [self] in
+            var consecutive = failuresInARow
             repeat {
                 do throws(GPUQueryError) {
                     let sample = try query()
-                    lock.withLock { readings.append(sample) }
+                    consecutive = 0
+                    lock.withLock {
+                        readings.append(sample)
+                        self.failuresInARow = 0
+                    }
                 } catch {
                     let caught: GPUQueryError = error
-                    lock.withLock { failure = caught }
-                    break
+                    consecutive += 1
+                    let giveUp = consecutive >= maxConsecutiveFailures
+                    lock.withLock {
+                        failures.append(caught)
+                        self.failuresInARow = consecutive
+                        gaveUp = giveUp
+                    }
+                    if giveUp { break }
                 }
             } while wake.wait(timeout: .now() + interval) == .timedOut && !lock.withLock({ stopped })
             done.signal()
@@ -30,13 +48,13 @@ final class GPUSampler: @unchecked Sendable {
         thread.start()
     }
 
-    /// Asks the thread to stop and waits up to `seconds` for its query in flight.
-    /// - Returns: the samples so far and the failure, if any. A query still running after
-    ///   the wait is abandoned (its own timeout kills the tool).
-    func stop(waiting seconds: Double) -> (samples: [[GPUReading]], failure: GPUQueryError?, finished: Bool) {
+    /// Stops sampling, waiting at most `seconds` for a query in flight.
+    /// - Returns: the samples, every failed query, the failures in a row at the end, whether
+    ///   the sampler gave up, and whether the thread finished within the wait.
+    func stop(waiting seconds: Double) -> (samples: [[GPUReading]], failures: [GPUQueryError], failuresInARow: Int, gaveUp: Bool, finished: Bool) {
         lock.withLock { stopped = true }
         wake.signal()
         let finished = done.wait(timeout: .now() + max(0, seconds)) == .success
-        return lock.withLock { (readings, failure, finished) }
+        return lock.withLock { (readings, failures, failuresInARow, gaveUp, finished) }
     }
 }

@@ -33,6 +33,9 @@ public final class GPUUtilizationTracker: Callback {
     private var sampler: GPUSampler?
     private var averages: [(device: Int, utilization: Double?, memory: Double?)] = []
     private(set) var isDisabled = false
+    /// Failed queries in a row after which the tracker stops querying for the rest of the run.
+    static let maxConsecutiveFailures = 3
+    private var failuresInARow = 0
 
     /// Creates the tracker.
     /// - Parameters:
@@ -82,7 +85,8 @@ public final class GPUUtilizationTracker: Callback {
         guard !isDisabled, let tool, let context else { return }
         let environment = context.environment.variables, timeout = queryTimeout
         averages = []
-        sampler = GPUSampler(interval: interval) { () throws(GPUQueryError) -> [GPUReading] in
+        sampler = GPUSampler(interval: interval, failuresInARow: failuresInARow,
+                             maxConsecutiveFailures: Self.maxConsecutiveFailures) { () throws(GPUQueryError) -> [GPUReading] in
             try GPUQuery.run(tool, environment: environment, timeout: timeout)
         }
     }
@@ -90,8 +94,15 @@ public final class GPUUtilizationTracker: Callback {
     public func afterEpoch() throws {
         guard let sampler else { return }
         self.sampler = nil
-        let (samples, failure, _) = sampler.stop(waiting: stopWait)
-        if let failure { return disable(failure.message) }
+        let (samples, failures, inARow, gaveUp, _) = sampler.stop(waiting: stopWait)
+        failuresInARow = inARow
+        if gaveUp, let last = failures.last {
+            return disable("\(Self.maxConsecutiveFailures) \(toolName) queries in a row failed (last: \(last.message))")
+        }
+        if let last = failures.last {
+            context?.logger.warning("GPUUtilizationTracker: \(failures.count) of \(failures.count + samples.count) \(toolName) queries failed this epoch "
+                + "(last: \(last.message)); those samples were skipped")
+        }
         averages = Self.average(samples, devices: devices)
     }
 
