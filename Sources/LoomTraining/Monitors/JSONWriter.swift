@@ -10,7 +10,7 @@ import Foundation
 /// On start, an existing `stats.json` whose last `epoch_num` + 1 equals the start epoch
 /// (a resume) is appended to; any other existing file is renamed to
 /// `stats.json.<MMdd-HHmmss>` and the backup is logged.
-public final class JSONWriter: Monitor {
+public final class JSONWriter: Monitor, StatefulCallback {
     /// The file name inside the log directory.
     public static let fileName = "stats.json"
     private var context: TrainerContext?
@@ -19,6 +19,7 @@ public final class JSONWriter: Monitor {
     private var entries: [String] = []
     private var pendingNames: [String] = []
     private var pendingValues: [String: Double] = [:]
+    private var restoredPending: [(String, Double)] = []
 
     /// Creates the writer.
     public init() {}
@@ -36,6 +37,29 @@ public final class JSONWriter: Monitor {
         guard let url, let context else { return }
         if FileManager.default.fileExists(atPath: url.path) { try adoptOrBackUp(url, context: context) }
         try flush()
+        // Scalars put before a mid-epoch checkpoint but not yet written join the next entry,
+        // as they would have in an uninterrupted run.
+        for (name, value) in restoredPending { try process(scalar: value, name: name, globalStep: context.loop.globalStep) }
+        restoredPending = []
+    }
+
+    public var stateKey: String { "JSONWriter" }
+
+    /// The scalars put since the last flush (a checkpoint taken at an epoch's last step
+    /// holds that step's values, which the epoch's entry has not written yet).
+    public func exportState() throws -> StateValue {
+        .object(["pending": .array(pendingNames.compactMap { name in
+            pendingValues[name].map { StateValue.array([.string(name), .double($0)]) }
+        })])
+    }
+
+    public func importState(_ state: StateValue) throws {
+        restoredPending = try (state["pending"]?.arrayValue ?? []).map { item in
+            guard let pair = item.arrayValue, pair.count == 2, let name = pair[0].stringValue, let value = pair[1].doubleValue else {
+                throw StateDecodingError(owner: stateKey, message: "each pending entry must be [name, number], found \(item)")
+            }
+            return (name, value)
+        }
     }
 
     private func adoptOrBackUp(_ url: URL, context: TrainerContext) throws {
@@ -43,7 +67,10 @@ public final class JSONWriter: Monitor {
         let startEpoch = context.loop.startEpoch
         if let entries = StatsFileEntries(bytes: bytes) {
             let lastEpoch = entries.objects.last?.value.member("epoch_num")?.intValue
-            if entries.objects.isEmpty || lastEpoch.map({ $0 + 1 == startEpoch }) == true {
+            // It continues the file when its last entry is of the epoch before the start, or
+            // (a run resumed in the middle of an epoch) of the start epoch itself.
+            let continues = lastEpoch == startEpoch - 1 || (context.loop.startStepsIntoEpoch > 0 && lastEpoch == startEpoch)
+            if entries.objects.isEmpty || continues {
                 previousBody = entries.objects.map { String(decoding: bytes[$0.range], as: UTF8.self) }.joined(separator: ", ")
                 context.logger.info("Found existing \(Self.fileName) in \(url.deletingLastPathComponent().path); appending to it.")
                 return

@@ -22,6 +22,8 @@ extension Checkpoint {
     /// The ``userMetadata`` key naming the epoch in progress when the checkpoint was
     /// taken in the middle of it (absent for a checkpoint taken at an epoch's end).
     public static let midEpochKey = "mid_epoch"
+    /// Metadata key: the steps finished in the ``midEpoch`` when the checkpoint was taken.
+    public static let midEpochStepsKey = "mid_epoch_steps"
 
     /// A checkpoint of everything a resume needs, taken now.
     ///
@@ -42,7 +44,10 @@ extension Checkpoint {
                                                                  section: Self.hyperparametersStateKey)
         }
         var metadata: [String: String] = [:]
-        if midEpoch { metadata[Self.midEpochKey] = String(state.epochNumber) }
+        if midEpoch {
+            metadata[Self.midEpochKey] = String(state.epochNumber)
+            metadata[Self.midEpochStepsKey] = String(context.loop.localStep + 1)
+        }
         self.init(
             arrays: arrays, globalStep: state.globalStep, epoch: midEpoch ? max(0, state.epochNumber - 1) : state.epochNumber,
             createdAt: Date(timeIntervalSince1970: context.environment.clock.wallTime()),
@@ -76,7 +81,7 @@ extension Checkpoint {
             }
         }
         return TrainingState(epochNumber: epoch, globalStep: globalStep, callbacks: callbacks, monitors: monitors,
-                             hyperparameters: hyperparameters)
+                             hyperparameters: hyperparameters, stepsIntoEpoch: midEpochSteps ?? 0)
     }
 
     /// The backend's resume state stored in this checkpoint (`.null` parts when absent).
@@ -88,6 +93,13 @@ extension Checkpoint {
 
     /// The epoch that was in progress when the checkpoint was taken, for a mid-epoch one.
     public var midEpoch: Int? { userMetadata[Self.midEpochKey].flatMap { Int($0) } }
+
+    /// The steps finished in ``midEpoch`` when the checkpoint was taken (nil at an epoch
+    /// boundary, and for mid-epoch checkpoints of Loom versions that restarted the epoch).
+    public var midEpochSteps: Int? {
+        guard midEpoch != nil else { return nil }
+        return userMetadata[Self.midEpochStepsKey].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
 
     /// A ``StateValue`` as compact JSON with sorted keys (exact: non-finite numbers are
     /// spelled as ``StateValue`` does, no other conversion).

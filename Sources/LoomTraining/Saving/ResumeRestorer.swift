@@ -39,7 +39,12 @@ final class ResumeRestorer: Callback {
         if let logDirectory = context.logDirectory {
             let stamp = Formatting.timestamp(context.environment.clock.wallTime(), timeZone: context.environment.timeZone)
             let stats = logDirectory.appendingPathComponent(JSONWriter.fileName)
-            if let trimmed = try StatsFileTrim.trim(stats, toGlobalStep: checkpoint.globalStep, epoch: checkpoint.epoch, backupStamp: stamp) {
+            let lastEpoch = checkpoint.midEpochSteps != nil ? checkpoint.midEpoch ?? checkpoint.epoch : checkpoint.epoch
+            // A checkpoint taken after an epoch's last step but before the epoch's end: the
+            // resumed run writes that step's entry again (with the epoch's stats), so it goes.
+            let atEpochEnd = checkpoint.midEpochSteps == context.loop.stepsPerEpoch
+            let lastStep = atEpochEnd ? checkpoint.globalStep - 1 : checkpoint.globalStep
+            if let trimmed = try StatsFileTrim.trim(stats, toGlobalStep: lastStep, epoch: lastEpoch, backupStamp: stamp) {
                 logger.warning("\(JSONWriter.fileName) had \(trimmed.dropped) entries after the checkpoint (global_step \(checkpoint.globalStep), epoch \(checkpoint.epoch)); kept \(trimmed.kept), the old file is \(trimmed.backup)")
             }
         }
@@ -52,7 +57,9 @@ final class ResumeRestorer: Callback {
         parts.append("the stat history")
         if checkpoint.callbackStates[Checkpoint.hyperparametersStateKey] != nil { parts.append("the hyperparameters") }
         logger.info("Resuming from \(file) (epoch \(checkpoint.epoch) finished, global_step \(checkpoint.globalStep)): restored \(parts.joined(separator: ", "))")
-        if let epoch = checkpoint.midEpoch {
+        if let epoch = checkpoint.midEpoch, let steps = checkpoint.midEpochSteps {
+            logger.info("\(file) was saved after step \(steps) of epoch \(epoch); that epoch continues from its next step")
+        } else if let epoch = checkpoint.midEpoch {
             logger.warning("\(file) was saved in the middle of epoch \(epoch); that epoch restarts from its first step at global_step \(checkpoint.globalStep)")
         }
     }

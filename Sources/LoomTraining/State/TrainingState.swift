@@ -14,10 +14,15 @@ public struct TrainingState: Sendable, Equatable, Codable {
     /// set when the state was taken: a resumed run starts with the values the stopped one
     /// had (a live `hyper.txt` edit, a plateau reduction), not the configured ones.
     public var hyperparameters: [String: Double]
+    /// Steps already finished in the epoch after ``epochNumber`` when the state was taken
+    /// in the middle of an epoch (0 at an epoch boundary): a resumed run continues that
+    /// epoch from its next step.
+    public var stepsIntoEpoch: Int
 
     /// Creates a training state.
     public init(epochNumber: Int, globalStep: Int, callbacks: [String: StateValue] = [:], monitors: StateValue = .null,
-                hyperparameters: [String: Double] = [:]) {
+                hyperparameters: [String: Double] = [:], stepsIntoEpoch: Int = 0) {
+        self.stepsIntoEpoch = stepsIntoEpoch
         self.epochNumber = epochNumber
         self.globalStep = globalStep
         self.callbacks = callbacks
@@ -25,7 +30,7 @@ public struct TrainingState: Sendable, Equatable, Codable {
         self.hyperparameters = hyperparameters
     }
 
-    private enum CodingKeys: String, CodingKey { case epochNumber, globalStep, callbacks, monitors, hyperparameters }
+    private enum CodingKeys: String, CodingKey { case epochNumber, globalStep, callbacks, monitors, hyperparameters, stepsIntoEpoch }
 
     /// Decodes a state; `hyperparameters` may be absent (states written before it existed).
     public init(from decoder: any Decoder) throws {
@@ -35,5 +40,6 @@ public struct TrainingState: Sendable, Equatable, Codable {
         callbacks = try container.decode([String: StateValue].self, forKey: .callbacks)
         monitors = try container.decode(StateValue.self, forKey: .monitors)
         hyperparameters = try container.decodeIfPresent([String: Double].self, forKey: .hyperparameters) ?? [:]
+        stepsIntoEpoch = try container.decodeIfPresent(Int.self, forKey: .stepsIntoEpoch) ?? 0
     }
 }

@@ -12,6 +12,9 @@ public final class LoopState {
     public let stepsPerEpoch: Int
     /// The first epoch of this run (1, or the next epoch when resuming).
     public internal(set) var startEpoch: Int
+    /// Steps of ``startEpoch`` already run before this process started (a resume from a
+    /// mid-epoch checkpoint); 0 otherwise.
+    public internal(set) var startStepsIntoEpoch = 0
     /// The last epoch (inclusive).
     public let maxEpoch: Int
     /// Whether this process is the chief of a multi-process run (always true alone).

@@ -1,5 +1,6 @@
 extension Trainer {
-    /// Runs one epoch-level round (`beforeTrain` or `triggerEpoch` on every callback),
+    /// Runs one round of events (`beforeTrain`, `triggerEpoch` or a step's `triggerStep` on
+    /// every callback),
     /// then the actions callbacks deferred to its end
     /// (``TrainerContext/afterEpochLevelRound(_:)``). When the round throws, the deferred
     /// actions are dropped (no checkpoint of a failed round).

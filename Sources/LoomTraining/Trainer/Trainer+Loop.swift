@@ -25,7 +25,8 @@ extension Trainer {
             try dispatchTimed(&stop, &timings) { try $0.beforeEpoch() }
             if let stop { return finish(stop) }
 
-            var step = 0
+            // A run resumed from a mid-epoch checkpoint continues that epoch where it stopped.
+            var step = epoch == loop.startEpoch ? min(loop.startStepsIntoEpoch, loop.stepsPerEpoch) : 0
             while step < loop.stepsPerEpoch {
                 loop.localStep = step
                 request.reset()
@@ -40,8 +41,12 @@ extension Trainer {
                     for callback in afterStepList {
                         do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
                     }
-                    for callback in triggerStepList {
-                        do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+                    // Actions deferred by a step's callbacks (a step-based save) run after every
+                    // triggerStep, so a checkpoint comes after that step's stats.json flush.
+                    try epochLevelRound(&stop) { stop in
+                        for callback in triggerStepList {
+                            do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+                        }
                     }
                 }
                 if let stop { return finish(stop) }

@@ -18,10 +18,12 @@ extension Trainer {
             do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
             observer.recordTiming(event: "afterStep", callback: callback.name, start: start, end: clock.now())
         }
-        for callback in triggerStepList {
-            let start = clock.now()
-            do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
-            observer.recordTiming(event: "triggerStep", callback: callback.name, start: start, end: clock.now())
+        try epochLevelRound(&stop) { stop in
+            for callback in triggerStepList {
+                let start = clock.now()
+                do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+                observer.recordTiming(event: "triggerStep", callback: callback.name, start: start, end: clock.now())
+            }
         }
         observer.timedStepFinished(globalStep: loop.globalStep, start: stepStart, end: clock.now())
     }

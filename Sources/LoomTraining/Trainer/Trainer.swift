@@ -58,6 +58,7 @@ public final class Trainer {
         pendingState = state
         isResuming = true
         loop.startEpoch = state.epochNumber + 1
+        loop.startStepsIntoEpoch = state.stepsIntoEpoch
         loop.epochNumber = state.epochNumber
         loop.globalStep = state.globalStep
     }

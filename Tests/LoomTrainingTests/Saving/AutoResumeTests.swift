@@ -43,20 +43,50 @@ import Testing
         #expect(harness.messages.last == "The run already finished: model-6.safetensors is at epoch 2, global_step 6, and maxEpoch is 2; nothing to train (raise maxEpoch to train more)")
     }
 
-    @Test func aMidEpochCheckpointRestartsItsEpoch() throws {
+    /// A run stopped at any step (a callback's stop, Ctrl-C, SIGTERM: the final save is a
+    /// mid-epoch checkpoint) and resumed writes the same stats.json as a run never stopped.
+    @Test(arguments: Array(1...8))
+    func aRunStoppedAtAnyStepResumesExactly(stopStep: Int) throws {
+        func config(_ harness: Harness, _ callbacks: [any Callback]) -> TrainConfig {
+            harness.config(CountingBackend(), callbacks: [ModelSaver()] + callbacks, extra: [MovingAverageSummary(period: 1)],
+                           monitors: [JSONWriter()], stepsPerEpoch: 3, maxEpoch: 3, logLocation: .at("run"), action: .keep)
+        }
+        let straight = try Harness()
+        _ = try Trainer(config(straight, [])).train()
+        let expected = try String(contentsOf: straight.root.appendingPathComponent("run/stats.json"), encoding: .utf8)
+
         let harness = try Harness()
-        _ = try Trainer(harness.config(FakeBackend(), callbacks: [ModelSaver(), StopAt(step: 5)], extra: [MovingAverageSummary(period: 1)],
-                                       monitors: [JSONWriter()], stepsPerEpoch: 3, maxEpoch: 2, logLocation: .at("run"))).train()
-        let backend = FakeBackend()
-        let run = try AutoResume(harness.config(backend, callbacks: [ModelSaver()], extra: [MovingAverageSummary(period: 1)],
-                                                monitors: [JSONWriter()], stepsPerEpoch: 3, maxEpoch: 2, logLocation: .at("run")))
-        #expect(try run.train() == .trained(TrainingResult(outcome: .completed, epochNumber: 2, globalStep: 8),
-                                            resumedFrom: harness.root.appendingPathComponent("run/model-5.safetensors")))
-        #expect(backend.steps == 3)
-        #expect(harness.messages.contains(
-            "WRN model-5.safetensors was saved in the middle of epoch 2; that epoch restarts from its first step at global_step 5"))
-        #expect(harness.messages.contains { $0.hasPrefix("WRN stats.json had 2 entries after the checkpoint (global_step 5, epoch 1); kept 3,") })
-        #expect(harness.messages.contains("Found existing stats.json in \(harness.root.appendingPathComponent("run").path); appending to it."))
+        _ = try Trainer(config(harness, [StopAt(step: stopStep)])).train()
+        let run = try AutoResume(config(harness, []))
+        guard case let .trained(result, from) = try run.train() else { Issue.record("did not train"); return }
+        #expect(from?.lastPathComponent == "model-\(stopStep).safetensors")
+        #expect(result.globalStep == 9 && result.epochNumber == 3)
+        #expect(try String(contentsOf: harness.root.appendingPathComponent("run/stats.json"), encoding: .utf8) == expected)
+        if stopStep % 3 != 0 {
+            #expect(harness.messages.contains("model-\(stopStep).safetensors was saved after step \(stopStep % 3) of epoch \(stopStep / 3 + 1); that epoch continues from its next step"))
+        }
+    }
+
+    /// A crash after step-based checkpoints: the run resumes from the last one and its
+    /// stats.json equals the uninterrupted run's.
+    @Test(arguments: [2, 3, 5, 7])
+    func aCrashAfterStepCheckpointsResumesExactly(crashStep: Int) throws {
+        func config(_ harness: Harness, _ callbacks: [any Callback]) -> TrainConfig {
+            harness.config(CountingBackend(), callbacks: [PeriodicTrigger(ModelSaver(), everySteps: 1)] + callbacks,
+                           extra: [MovingAverageSummary(period: 1)], monitors: [JSONWriter()], stepsPerEpoch: 3, maxEpoch: 3,
+                           logLocation: .at("run"), action: .keep)
+        }
+        let straight = try Harness()
+        _ = try Trainer(config(straight, [])).train()
+        let expected = try String(contentsOf: straight.root.appendingPathComponent("run/stats.json"), encoding: .utf8)
+
+        let harness = try Harness()
+        let crash = LambdaCallback(triggerStep: { context in
+            if context.loop.globalStep == crashStep { throw CrashForTest() }
+        })
+        #expect(throws: CrashForTest.self) { _ = try Trainer(config(harness, [crash])).train() }
+        _ = try AutoResume(config(harness, [])).train()
+        #expect(try String(contentsOf: harness.root.appendingPathComponent("run/stats.json"), encoding: .utf8) == expected)
     }
 
     @Test func requiredWithoutACheckpointIsAnError() throws {
@@ -97,4 +127,26 @@ import Testing
               shape mismatch: 'w' is [2] in the checkpoint, [3] in the model
             """)) { try run.train() }
     }
+}
+
+/// A crash in the middle of training, for resume tests.
+private struct CrashForTest: Error {}
+
+/// A backend whose loss follows its own step count, which it keeps in its exported state,
+/// so a resumed run continues the same sequence.
+private final class CountingBackend: TrainingBackend {
+    private var steps = 0
+    var movingAverageNames: [String] { ["loss"] }
+    var outputNames: Set<String> { ["loss"] }
+    var hyperparameterNames: [String] { [] }
+    func runStep(_ request: StepRequest) throws -> StepOutputs {
+        steps += 1
+        var outputs = StepOutputs()
+        if request.fetches.contains("loss") { outputs.values["loss"] = .scalar(1 / Double(steps) + Double(steps % 4) / 7) }
+        return outputs
+    }
+    func hyperparameter(_ name: String) throws -> Double { .nan }
+    func setHyperparameter(_ name: String, to value: Double) throws {}
+    func exportState() throws -> [NamedArray] { [NamedArray(name: "steps", shape: [1], values: [Float(steps)])] }
+    func importState(_ arrays: [NamedArray]) throws { steps = Int(arrays.first?.values.first ?? 0) }
 }

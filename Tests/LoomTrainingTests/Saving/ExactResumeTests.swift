@@ -60,7 +60,7 @@ private struct ResumeSetup {
         let fullBest = try Checkpoint.load(contentsOf: fullHarness.root.appendingPathComponent("run/min-val-loss.safetensors"))
         #expect(best == fullBest)
         #expect(harness.messages.contains(
-            "Resuming from model-6.safetensors (epoch 2 finished, global_step 6): restored 2 arrays, the data position, the RNG state, the states of MinSaver[val-loss], MovingAverageSummary, the stat history, the hyperparameters"))
+            "Resuming from model-6.safetensors (epoch 2 finished, global_step 6): restored 2 arrays, the data position, the RNG state, the states of JSONWriter, MinSaver[val-loss], MovingAverageSummary, the stat history, the hyperparameters"))
     }
 
     @Test func crashInEpochThreeReplaysFromTheLastCheckpoint() throws {
