@@ -23,6 +23,10 @@ struct StrokeRasterizer {
         let (dx, dy) = (b.x - a.x, b.y - a.y)
         let inverseLength = 1 / max(dx * dx + dy * dy, 1e-12)
         let (edge, slope) = (radiusA + 0.5, radiusB - radiusA)
+        // Pixels at least this far (squared) from the segment get no ink: skipping them
+        // (with a margin over the edge, so rounding cannot matter) saves the square root.
+        let far = max(radiusA, radiusB) + 0.51
+        let farSquared = far * far
         pixels.withUnsafeMutableBufferPointer { image in
             for y in y0...y1 {
                 let py = Float(y) + 0.5 - ay
@@ -30,7 +34,9 @@ struct StrokeRasterizer {
                     let px = Float(x) + 0.5 - ax
                     let t = min(max((px * dx + py * dy) * inverseLength, 0), 1)
                     let ox = px - t * dx, oy = py - t * dy
-                    let ink = min(max(edge + t * slope - (ox * ox + oy * oy).squareRoot(), 0), 1) * intensity
+                    let squared = ox * ox + oy * oy
+                    if squared >= farSquared { continue }
+                    let ink = min(max(edge + t * slope - squared.squareRoot(), 0), 1) * intensity
                     let index = y &* side &+ x
                     if ink > image[index] { image[index] = ink }
                 }
