@@ -8,10 +8,12 @@ struct StrokeRasterizer {
         pixels = [Float](repeating: 0, count: side * side)
     }
 
-    /// Draws segment `a`–`b` (pixel coordinates) with half-width `radius`: a pixel's ink
-    /// is `clamp(radius + 0.5 − distance, 0, 1)`, combined with `max`.
-    mutating func segment(_ a: SIMD2<Float>, _ b: SIMD2<Float>, radius: Float) {
-        let reach = radius + 1
+    /// Draws segment `a`–`b` (pixel coordinates) whose half-width changes linearly from
+    /// `radiusA` at `a` to `radiusB` at `b`: a pixel's ink is
+    /// `intensity × clamp(radius + 0.5 − distance, 0, 1)` at the nearest point of the segment,
+    /// combined with `max`.
+    mutating func segment(_ a: SIMD2<Float>, _ b: SIMD2<Float>, radiusA: Float, radiusB: Float, intensity: Float = 1) {
+        let reach = max(radiusA, radiusB) + 1
         let x0 = max(0, Int((min(a.x, b.x) - reach).rounded(.down)))
         let x1 = min(side - 1, Int((max(a.x, b.x) + reach).rounded(.up)))
         let y0 = max(0, Int((min(a.y, b.y) - reach).rounded(.down)))
@@ -20,6 +22,11 @@ struct StrokeRasterizer {
         let (ax, ay) = (a.x, a.y)
         let (dx, dy) = (b.x - a.x, b.y - a.y)
         let inverseLength = 1 / max(dx * dx + dy * dy, 1e-12)
+        let (edge, slope) = (radiusA + 0.5, radiusB - radiusA)
+        // Pixels at least this far (squared) from the segment get no ink: skipping them
+        // (with a margin over the edge, so rounding cannot matter) saves the square root.
+        let far = max(radiusA, radiusB) + 0.51
+        let farSquared = far * far
         pixels.withUnsafeMutableBufferPointer { image in
             for y in y0...y1 {
                 let py = Float(y) + 0.5 - ay
@@ -27,7 +34,9 @@ struct StrokeRasterizer {
                     let px = Float(x) + 0.5 - ax
                     let t = min(max((px * dx + py * dy) * inverseLength, 0), 1)
                     let ox = px - t * dx, oy = py - t * dy
-                    let ink = min(max(radius + 0.5 - (ox * ox + oy * oy).squareRoot(), 0), 1)
+                    let squared = ox * ox + oy * oy
+                    if squared >= farSquared { continue }
+                    let ink = min(max(edge + t * slope - squared.squareRoot(), 0), 1) * intensity
                     let index = y &* side &+ x
                     if ink > image[index] { image[index] = ink }
                 }

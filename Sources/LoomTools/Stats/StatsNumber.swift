@@ -1,15 +1,16 @@
 import Foundation
+import LoomTraining
 
 /// Spelling of numbers in Loom's inspection output.
 public enum StatsNumber {
     /// The widest value ``format(_:)`` produces for typical values (`-1.2346e+05`).
     public static let typicalWidth = 11
 
-    /// `value` with 5 significant digits (`%.5g`), `NaN`, `inf` or `-inf`.
+    /// `value` with 5 significant digits (`%.5g`), `NaN`, `inf` or `-inf`; magnitudes below
+    /// `Formatting.zeroFloor` as `0`.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        return String(format: "%.5g", value)
+        return Formatting.significant5(value)
     }
 
     /// An integral value (an epoch or step) without decimals; others as ``format(_:)``.

@@ -2,12 +2,27 @@ import Foundation
 
 /// Number and time formatting shared by printers and bars.
 public enum Formatting {
+    /// Magnitudes below this print as `0`: a value decaying towards zero (a moving average
+    /// of an error that reached 0, a learning rate divided many times) shows as `0`, never
+    /// as `1e-37` or a denormal.
+    public static let zeroFloor = 1e-12
+
     /// Python's `'{:.5g}'.format(value)` (also `%.5g` in C): 5 significant digits,
-    /// trailing zeros removed, exponent form below 1e-4 or from 1e5.
-    public static func significant5(_ value: Double) -> String {
+    /// trailing zeros removed, exponent form below 1e-4 or from 1e5; magnitudes below
+    /// ``zeroFloor`` as `0`.
+    public static func significant5(_ value: Double) -> String { significant(value, digits: 5) }
+
+    /// `%.<digits>g` of `value` (trailing zeros removed), `nan`, `inf` or `-inf`; magnitudes
+    /// below ``zeroFloor`` as `0`.
+    /// - Parameters:
+    ///   - value: The number.
+    ///   - digits: Significant digits (1 or more).
+    /// - Returns: The text.
+    public static func significant(_ value: Double, digits: Int) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        return String(format: "%.5g", value)
+        if value.magnitude < zeroFloor { return "0" }
+        return String(format: "%.\(Swift.max(1, digits))g", value)
     }
 
     /// `MM:SS`, or `H:MM:SS` from one hour, like tqdm.

@@ -61,6 +61,8 @@ import Testing
         #expect(StatsNumber.format(123456.7) == "1.2346e+05")
         #expect(StatsNumber.format(0.000012345678) == "1.2346e-05")
         #expect(StatsNumber.format(-.infinity) == "-inf")
+        #expect(StatsNumber.format(1e-37) == "0")
+        #expect(StatsNumber.format(.nan) == "NaN")
         #expect(StatsNumber.integer(1200) == "1200")
         #expect(StatsNumber.grouped(7850) == "7,850")
         #expect(StatsNumber.grouped(1_234_567) == "1,234,567")

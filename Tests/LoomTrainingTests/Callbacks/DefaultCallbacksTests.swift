@@ -80,6 +80,19 @@ import Testing
         #expect(!harness.output.text.contains("\r"))
     }
 
+    @Test func progressBarPrintsTinyValuesAsZero() throws {
+        let harness = try Harness()
+        let backend = FakeBackend()
+        backend.clock = harness.clock
+        backend.secondsPerStep = 25
+        backend.lossFactor = 1e-40
+        _ = try Trainer(harness.config(backend, extra: [ProgressBar()], stepsPerEpoch: 6, maxEpoch: 1)).train()
+        #expect(harness.output.lines.filter { $0.hasPrefix("Epoch 1 ") } == [
+            "Epoch 1 3/6 50% [01:15<01:15, 25.00s/it, loss=0]",
+            "Epoch 1 6/6 100% [02:30<00:00, 25.00s/it, loss=0]",
+        ])
+    }
+
     @Test func progressIntervalComesFromTheEnvironment() throws {
         let harness = try Harness()
         let backend = FakeBackend(movingAverageNames: [])

@@ -13,6 +13,18 @@ import Testing
         #expect(Formatting.significant5(.nan) == "nan")
     }
 
+    @Test func valuesDecayedTowardsZeroPrintAsZero() {
+        #expect(Formatting.zeroFloor == 1e-12)
+        for tiny in [1e-37, -1e-100, 1e-13, Double.leastNonzeroMagnitude, Double(Float.leastNonzeroMagnitude), 0, -0.0] {
+            #expect(Formatting.significant5(tiny) == "0", "\(tiny)")
+            #expect(Formatting.significant(tiny, digits: 4) == "0", "\(tiny)")
+        }
+        #expect(Formatting.significant5(1e-12) == "1e-12")
+        #expect(Formatting.significant5(-3.5e-11) == "-3.5e-11")
+        #expect(Formatting.significant(0.000123456, digits: 4) == "0.0001235")
+        #expect(Formatting.significant(.infinity, digits: 4) == "inf")
+    }
+
     private func putter() -> LambdaCallback {
         LambdaCallback(
             triggerStep: { context in try context.monitors.put(scalar: Double(context.loop.globalStep), name: "step") },

@@ -20,6 +20,8 @@ final class FakeBackend: TrainingBackend {
     var failAtStep: Int?
     var clock: ManualClock?
     var secondsPerStep = 0.0
+    /// Multiplies the reported loss (a tiny factor makes it decay towards zero).
+    var lossFactor = 1.0
     var state: [NamedArray] = [NamedArray(name: "w", shape: [2], values: [1, 2])]
 
     init(movingAverageNames: [String] = ["loss"]) { self.movingAverageNames = movingAverageNames }
@@ -35,7 +37,7 @@ final class FakeBackend: TrainingBackend {
         var outputs = StepOutputs()
         for name in request.fetches {
             switch name {
-            case "loss": outputs.values[name] = .scalar(Self.loss(atGlobalStep: steps))
+            case "loss": outputs.values[name] = .scalar(Self.loss(atGlobalStep: steps) * lossFactor)
             case "accuracy": outputs.values[name] = .scalar(Double(steps) / 10)
             default: break
             }

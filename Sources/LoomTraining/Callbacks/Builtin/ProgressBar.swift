@@ -116,7 +116,7 @@ public final class ProgressBar: Callback {
         else if rate >= 1 { timing += String(format: "%.2fit/s", rate) }
         else { timing += String(format: "%.2fs/it", 1 / rate) }
         for index in names.indices where powers[index] < 1 {
-            timing += ", \(names[index])=" + String(format: "%.4g", smoothed[index] / (1 - powers[index]))
+            timing += ", \(names[index])=" + Formatting.significant(smoothed[index] / (1 - powers[index]), digits: 4)
         }
         timing += "]"
         let percent = total > 0 ? done * 100 / total : 0
