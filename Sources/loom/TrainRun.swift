@@ -42,9 +42,11 @@ struct TrainRun: TrainDataConsumer {
         } catch {
             throw TrainCommandError.data("cannot resume from \(job.logDirectory.path): \(error)")
         }
+        let optimizer: String = job.optimizer.rawValue
+        let ranks: String = communicator.map { ", \($0.size) ranks (data-parallel)" } ?? ""
         run.trainer.logger.info("loom train: \(job.recipe.kind.rawValue) (\(classifier.model.parameterCount) parameters) on \(data.summary); "
-            + "\(job.epochs) epochs x \(stepsPerEpoch) steps, batch \(job.batchSize), \(job.optimizerName) lr \(job.learningRate), "
-            + "\(job.threads) threads" + (communicator.map { ", \($0.size) ranks (data-parallel)" } ?? ""))
+            + "\(job.epochs) epochs x \(stepsPerEpoch) steps, batch \(job.batchSize), \(optimizer) lr \(job.learningRate), "
+            + "\(job.threads) threads" + ranks)
         let started = Date()
         let result: AutoResumeResult
         do {
