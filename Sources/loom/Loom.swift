@@ -30,7 +30,7 @@ struct Loom: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }
-            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let message = oneLine(self.message(for: error))
             let command = (["loom"] + [subcommandName].compactMap { $0 }).joined(separator: " ")
             fail("\(command): error: \(message) (see \(command) --help)", code: 2)
         }
@@ -40,6 +40,13 @@ struct Loom: ParsableCommand {
     private static var subcommandName: String? {
         let names = configuration.subcommands.map { $0._commandName }
         return CommandLine.arguments.dropFirst().first.flatMap { names.contains($0) ? $0 : nil }
+    }
+
+    /// The first line of `message`, with a bulleted list of choices after it joined in (`a, b, c`).
+    private static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map(String.init)
+        let bullets = lines.dropFirst().prefix { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+        return (lines.first ?? "") + (bullets.isEmpty ? "" : " " + bullets.joined(separator: ", "))
     }
 
     private static func fail(_ message: String, code: Int32) -> Never {

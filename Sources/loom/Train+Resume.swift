@@ -28,7 +28,7 @@ extension Train {
         add("--val-workers", String(valWorkers), default: String(Defaults.validationWorkers))
         if stopOnSaveFailure { arguments.append("--stop-on-save-failure") }
         if distributed { arguments.append("--distributed") }
-        return arguments
+        return arguments + callbackOptions.resumeArguments
     }
 
     /// `text` as one shell word: unchanged when it holds only safe characters, else in single quotes.

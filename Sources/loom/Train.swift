@@ -95,6 +95,9 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Hidden widths of the mlp, comma-separated (default 256,256).", visibility: .hidden))
     var hidden: String?
 
+    @OptionGroup(title: "Callbacks")
+    var callbackOptions: TrainCallbackOptions
+
     func run() throws {
         try TrainJob(self).run()
     }

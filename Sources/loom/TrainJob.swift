@@ -28,6 +28,8 @@ struct TrainJob {
 
     /// The options a resumed run must repeat (the model and data are not stored in the checkpoint).
     let resumeArguments: [String]
+    /// The callbacks added, tuned or switched off.
+    let callbackOptions: TrainCallbackOptions
 
     /// Takes the options that `Train.validate()` checked.
     /// - Throws: `ValidationError` only for options `validate()` let through (none).
@@ -55,6 +57,7 @@ struct TrainJob {
         distributed = command.distributed
         stopOnSaveFailure = command.stopOnSaveFailure
         resumeArguments = command.resumeArguments
+        callbackOptions = command.callbackOptions
     }
 
     /// Reads the data, trains, prints the summary.
