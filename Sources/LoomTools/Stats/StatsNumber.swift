@@ -5,10 +5,14 @@ public enum StatsNumber {
     /// The widest value ``format(_:)`` produces for typical values (`-1.2346e+05`).
     public static let typicalWidth = 11
 
-    /// `value` with 5 significant digits (`%.5g`), `NaN`, `inf` or `-inf`.
+    /// Magnitudes below this print as `0` (a learning rate decayed to 1e-100 is zero in effect).
+    public static let zeroBelow = 1e-30
+
+    /// `value` with 5 significant digits (`%.5g`), `NaN`, `inf` or `-inf`; `0` below ``zeroBelow``.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        if abs(value) < zeroBelow { return "0" }
         return String(format: "%.5g", value)
     }
 
