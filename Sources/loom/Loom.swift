@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoomTensor
+import LoomTraining
 
 /// The `loom` command-line tool.
 @main
@@ -8,6 +9,8 @@ struct Loom: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom",
         abstract: "Loom: train neural networks in Swift, with callbacks for everything else.",
+        discussion: "Shell completion: loom --generate-completion-script bash (or zsh, fish); see the README.",
+        version: LoomVersion.string,
         subcommands: [Info.self, Train.self, Stats.self, Plot.self, Inspect.self]
     )
 
@@ -27,9 +30,23 @@ struct Loom: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }
-            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            fail("loom: error: \(message) (see loom --help)", code: 2)
+            let message = oneLine(self.message(for: error))
+            let command = (["loom"] + [subcommandName].compactMap { $0 }).joined(separator: " ")
+            fail("\(command): error: \(message) (see \(command) --help)", code: 2)
         }
+    }
+
+    /// The subcommand an error message names: the first argument when it is one (`train`).
+    private static var subcommandName: String? {
+        let names = configuration.subcommands.map { $0._commandName }
+        return CommandLine.arguments.dropFirst().first.flatMap { names.contains($0) ? $0 : nil }
+    }
+
+    /// The first line of `message`, with a bulleted list of choices after it joined in (`a, b, c`).
+    private static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map(String.init)
+        let bullets = lines.dropFirst().prefix { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+        return (lines.first ?? "") + (bullets.isEmpty ? "" : " " + bullets.joined(separator: ", "))
     }
 
     private static func fail(_ message: String, code: Int32) -> Never {

@@ -67,7 +67,7 @@ struct Stats: ParsableCommand {
             for row in rows { print(row.jsonLine(stats: chosen)) }
             return nil
         }
-        let names = chosen ?? StatsRow.statNames(in: all)
+        let names = chosen ?? StatsPriority.ordered(StatsRow.statNames(in: all))
         if let table, table.columns.map(\.key).dropFirst(2) + table.hidden == names[...] {
             for row in rows { print(table.line(row)) }
             return table

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoomEngine
 import LoomTensor
 
 /// `loom train`: the main job. Trains a zoo classifier on built-in or downloaded data
@@ -20,13 +21,19 @@ struct Train: ParsableCommand {
         static let epochs = 6
         static let batchSize = 64
         static let learningRate = 1e-3
+        static let model = ClassifierRecipe.Kind.mlp
+        static let data = TrainDataSpec.synthetic
+        static let optimizer = OptimizerChoice.adam
+        static let seed: UInt64 = 1
+        static let imageSize = 28
+        static let validationWorkers = 1
     }
 
-    @Option(help: "The model: mlp, lenet or resnet20.")
-    var model = "mlp"
+    @Option(help: "The model.")
+    var model = Defaults.model
 
-    @Option(help: "The data: synthetic, mnist:DIR, cifar10:DIR or csv:FILE.")
-    var data = "synthetic"
+    @Option(help: "The data: synthetic digits, or a data set at DIR or FILE.")
+    var data = Defaults.data
 
     @Option(help: "Epochs to train (the last epoch number when resuming).")
     var epochs = Defaults.epochs
@@ -43,8 +50,8 @@ struct Train: ParsableCommand {
     @Option(help: "The learning-rate schedule as EPOCH:VALUE pairs, e.g. 3:1e-4,5:1e-5 (the value applies after that epoch; default: ÷10 at 50% and ÷100 at 75% of --epochs).")
     var lrSchedule: String?
 
-    @Option(help: "The optimizer: adam or sgd (momentum 0.9).")
-    var optimizer = "adam"
+    @Option(help: "The optimizer (sgd: momentum 0.9).")
+    var optimizer = Defaults.optimizer
 
     @Option(help: "The log directory (default train_log/<model>-<data>).")
     var logdir: String?
@@ -52,8 +59,8 @@ struct Train: ParsableCommand {
     @Flag(help: "Continue the run in --logdir from its latest checkpoint (exactly: same data order and RNG).")
     var resume = false
 
-    @Option(help: "What to do with an existing log directory when not resuming: keep, delete, backup or refuse.")
-    var logDirAction = "backup"
+    @Option(help: "What to do with an existing log directory when not resuming.")
+    var logDirAction = LogDirectoryChoice.backup
 
     @Flag(help: "With --log-dir-action delete: delete the directory even if it holds files Loom did not write.")
     var force = false
@@ -62,13 +69,13 @@ struct Train: ParsableCommand {
     var stopOnSaveFailure = false
 
     @Option(help: "The seed of the weights and the data order.")
-    var seed: UInt64 = 1
+    var seed = Defaults.seed
 
     @Option(help: "Threads for the kernels and BLAS (default: LOOM_NUM_THREADS or 1; the data pipeline runs on its own thread, and two BLAS threads collapse when another thread wants a core).")
     var threads: Int?
 
     @Option(help: "Worker threads of the validation runner (1: InferenceRunner; more: DataParallelInferenceRunner).")
-    var valWorkers = 1
+    var valWorkers = Defaults.validationWorkers
 
     @Option(help: "The label column of a CSV file (name or 0-based index; default: the column named 'label').")
     var csvLabel: String?
@@ -83,19 +90,16 @@ struct Train: ParsableCommand {
     var valSize: Int?
 
     @Option(help: ArgumentHelp("The side of the synthetic digit images.", visibility: .hidden))
-    var imageSize = 28
+    var imageSize = Defaults.imageSize
 
     @Option(help: ArgumentHelp("Hidden widths of the mlp, comma-separated (default 256,256).", visibility: .hidden))
     var hidden: String?
 
+    @OptionGroup(title: "Callbacks")
+    var callbackOptions: TrainCallbackOptions
+
     func run() throws {
-        let job: TrainJob
-        do {
-            job = try TrainJob(self)
-        } catch let error as TrainCommandError {
-            throw TrainFailure.usage(error.description)
-        }
-        try job.run()
+        try TrainJob(self).run()
     }
 }
 

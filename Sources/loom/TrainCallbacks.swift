@@ -4,14 +4,20 @@ import LoomTraining
 
 /// The main job's callback list (the seed's, guarded): TerminateOnNaN, ModelSaver, InferenceRunner (top-1 and
 /// top-5 errors, validation cost), MinSaver('val-error-top1'), the learning-rate schedule,
-/// HumanHyperParamSetter('learning_rate'), SendStat, GPUUtilizationTracker, InjectShell.
-/// The trainer adds the default callbacks (MovingAverageSummary, ProgressBar,
-/// MergeAllSummaries, RunUpdateOps) and monitors (TFEventWriter, JSONWriter, ScalarPrinter).
+/// HumanHyperParamSetter('learning_rate'), SendStat, GPUUtilizationTracker, InjectShell, then
+/// what the options add (EarlyStopping, TimeLimit, StepProfiler, HostResourceTracker).
+/// The trainer's default callbacks (MovingAverageSummary, ProgressBar, MergeAllSummaries,
+/// RunUpdateOps) and monitors (TFEventWriter, JSONWriter, ScalarPrinter) follow; `--no NAME`
+/// removes any of them.
 struct TrainCallbacks {
     /// The checkpoint saver (the summary names its files).
     let saver: ModelSaver
     /// Every callback, in registration order.
     var list: [any Callback]
+    /// The default callbacks (``TrainConfig/extraCallbacks``).
+    var extra: [any Callback]
+    /// The monitors.
+    var monitors: [any Monitor]
 
     /// - Parameter inferencers: The validation inferencers (default: top-1 and top-5 errors, cost).
     init<Source: ParallelInferenceSource>(job: TrainJob, validation: Source, inferencers: [any Inferencer]? = nil) {
@@ -28,18 +34,34 @@ struct TrainCallbacks {
         self.saver = saver
         shell.saveCheckpoint = { try saver.saveCheckpoint() }
         shell.runValidation = { try runner.trigger() }
-        list = [
+        let options = job.callbackOptions
+        let sendStat = options.sendStat.map { SendStat(command: $0, stats: SendStat.placeholders(in: $0) ?? []) }
+            ?? SendStat(command: Self.sendStatCommand(logDirectory: job.logDirectory),
+                        stats: ["val-error-top1", "val-error-top5", "learning_rate"])
+        var list: [any Callback] = [
             TerminateOnNaN(),  // before ModelSaver: a diverged model is never saved as the latest checkpoint
             saver,
             runner,
             MinSaver("val-error-top1"),
             ScheduledHyperParamSetter("learning_rate", schedule: job.learningRateSchedule),
             HumanHyperParamSetter("learning_rate"),
-            SendStat(command: Self.sendStatCommand(logDirectory: job.logDirectory),
-                     stats: ["val-error-top1", "val-error-top5", "learning_rate"]),
+            sendStat,
             GPUUtilizationTracker(),
             shell,
         ]
+        if let earlyStop = options.earlyStop { list.append(earlyStop.makeCallback()) }
+        if let timeLimit = options.timeLimit { list.append(TimeLimit(seconds: timeLimit.seconds)) }
+        if let profile = options.profileSteps { list.append(StepProfiler(steps: profile.steps)) }
+        if options.trackHost { list.append(HostResourceTracker()) }
+        var extra = defaultCallbacks()
+        if let period = options.summaryEvery {
+            extra = extra.map { $0 is MergeAllSummaries ? MergeAllSummaries(period: period) : $0 }
+        }
+        let disabled = options.disabled
+        func kept(_ callback: any Callback) -> Bool { !disabled.contains { $0.matches(callback) } }
+        self.list = list.filter(kept)
+        self.extra = extra.filter(kept)
+        monitors = defaultMonitors().filter(kept)
     }
 
     /// Appends the epoch's validation errors and learning rate to `<logdir>/sendstat.log`.

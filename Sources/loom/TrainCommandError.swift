@@ -1,7 +1,5 @@
 /// Why `loom train` cannot start: printed as one line on standard error, exit code 2.
 enum TrainCommandError: Error, CustomStringConvertible {
-    /// An option value that is not accepted.
-    case badOption(String)
     /// Data that is missing or unreadable.
     case data(String)
     /// A model that cannot be built for the data.
@@ -9,7 +7,7 @@ enum TrainCommandError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .badOption(message), let .data(message), let .model(message): return message
+        case let .data(message), let .model(message): return message
         }
     }
 }

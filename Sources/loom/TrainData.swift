@@ -1,25 +1,57 @@
+import ArgumentParser
 import Foundation
 import LoomData
 
-/// The `--data` choice of `loom train`: `synthetic`, `mnist:DIR`, `cifar10:DIR` or `csv:FILE`.
-enum TrainDataSpec: Equatable {
+/// The `--data` choice of `loom train`: `synthetic`, `mnist:DIR`, `cifar10:DIR` or `csv:FILE`
+/// (a ``Kind`` and, but for synthetic data, a path).
+enum TrainDataSpec: Equatable, ExpressibleByArgument {
     case synthetic
     case mnist(String)
     case cifar10(String)
     case csv(String)
 
-    /// Parses `--data`.
-    /// - Throws: ``TrainCommandError/badOption(_:)`` naming the accepted forms.
-    init(parsing text: String) throws {
+    /// The kinds of data, with the form each takes on the command line.
+    enum Kind: String, CaseIterable {
+        case synthetic, mnist, cifar10, csv
+
+        /// The command-line form: `synthetic`, `mnist:DIR`, `cifar10:DIR`, `csv:FILE`.
+        var form: String {
+            switch self {
+            case .synthetic: return "synthetic"
+            case .mnist, .cifar10: return rawValue + ":DIR"
+            case .csv: return "csv:FILE"
+            }
+        }
+    }
+
+    /// Parses `--data`; nil for anything but the forms of ``Kind/form``.
+    init?(argument text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        let kind = parts.first ?? "", argument = parts.count > 1 ? parts[1] : ""
-        switch (kind, argument.isEmpty) {
-        case ("synthetic", true): self = .synthetic
-        case ("mnist", false): self = .mnist(argument)
-        case ("cifar10", false): self = .cifar10(argument)
-        case ("csv", false): self = .csv(argument)
-        default:
-            throw TrainCommandError.badOption("--data '\(text)' is not one of synthetic, mnist:DIR, cifar10:DIR, csv:FILE")
+        let argument = parts.count > 1 ? parts[1] : ""
+        switch (Kind(rawValue: parts.first ?? ""), argument.isEmpty) {
+        case (.synthetic?, true): self = .synthetic
+        case (.mnist?, false): self = .mnist(argument)
+        case (.cifar10?, false): self = .cifar10(argument)
+        case (.csv?, false): self = .csv(argument)
+        default: return nil
+        }
+    }
+
+    /// The forms `--help` lists.
+    static var allValueStrings: [String] { Kind.allCases.map(\.form) }
+
+    /// Shell completion offers the kinds (`mnist:` and so on, then the path by hand).
+    static var defaultCompletionKind: CompletionKind {
+        .list(Kind.allCases.map { $0 == .synthetic ? $0.rawValue : $0.rawValue + ":" })
+    }
+
+    /// The command-line form of this choice (`mnist:data/mnist`).
+    var argument: String {
+        switch self {
+        case .synthetic: return "synthetic"
+        case let .mnist(path): return "mnist:" + path
+        case let .cifar10(path): return "cifar10:" + path
+        case let .csv(path): return "csv:" + path
         }
     }
 

@@ -30,10 +30,14 @@ struct TrainRun: TrainDataConsumer {
             ?? localParts(data, classifier: classifier)
         let (backend, callbacks, stepsPerEpoch) = (parts.backend, parts.callbacks, parts.stepsPerEpoch)
         let name = job.logDirectory.lastPathComponent
-        let baseConfig = TrainConfig(backend: backend, callbacks: callbacks.list, stepsPerEpoch: stepsPerEpoch, maxEpoch: job.epochs,
-                                     name: name, logLocation: .at(job.logDirectory.path), logDirectoryAction: job.logDirectoryAction,
-                                     environment: .live())
+        let baseConfig = TrainConfig(backend: backend, callbacks: callbacks.list, extraCallbacks: callbacks.extra, monitors: callbacks.monitors,
+                                     stepsPerEpoch: stepsPerEpoch, maxEpoch: job.epochs, name: name, logLocation: .at(job.logDirectory.path),
+                                     logDirectoryAction: job.logDirectoryAction, environment: .live())
         let config = communicator.map { DistributedRun(communicator: $0).configure(baseConfig) } ?? baseConfig
+        if job.callbackOptions.listCallbacks {
+            if config.isChief { print(Trainer(config).describeLoop()) }
+            return
+        }
         let run: AutoResume
         do {
             let policy: ResumePolicy = job.resume ? .required : .never
@@ -42,9 +46,11 @@ struct TrainRun: TrainDataConsumer {
         } catch {
             throw TrainCommandError.data("cannot resume from \(job.logDirectory.path): \(error)")
         }
+        let optimizer: String = job.optimizer.rawValue
+        let ranks: String = communicator.map { ", \($0.size) ranks (data-parallel)" } ?? ""
         run.trainer.logger.info("loom train: \(job.recipe.kind.rawValue) (\(classifier.model.parameterCount) parameters) on \(data.summary); "
-            + "\(job.epochs) epochs x \(stepsPerEpoch) steps, batch \(job.batchSize), \(job.optimizerName) lr \(job.learningRate), "
-            + "\(job.threads) threads" + (communicator.map { ", \($0.size) ranks (data-parallel)" } ?? ""))
+            + "\(job.epochs) epochs x \(stepsPerEpoch) steps, batch \(job.batchSize), \(optimizer) lr \(job.learningRate), "
+            + "\(job.threads) threads" + ranks)
         let started = Date()
         let result: AutoResumeResult
         do {

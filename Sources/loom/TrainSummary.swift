@@ -54,19 +54,9 @@ struct TrainSummary {
         return lines.joined(separator: "\n")
     }
 
-    /// The options a resumed run must repeat (the model and data are not stored in the checkpoint).
+    /// The options a resumed run must repeat, from the parsed options (``Train/resumeArguments``).
     private var optionsToRepeat: String {
-        let arguments = CommandLine.arguments.dropFirst(2)
-        var kept: [String] = []
-        var skipNext = false
-        for argument in arguments {
-            if skipNext { skipNext = false; continue }
-            if ["--logdir", "--epochs", "--log-dir-action"].contains(argument) { skipNext = true; continue }
-            if ["--resume", "--force"].contains(argument) || argument.hasPrefix("--logdir=") || argument.hasPrefix("--epochs=")
-                || argument.hasPrefix("--log-dir-action=") { continue }
-            kept.append(argument)
-        }
-        return kept.isEmpty ? "" : " " + kept.joined(separator: " ")
+        job.resumeArguments.isEmpty ? "" : " " + job.resumeArguments.joined(separator: " ")
     }
 
     /// The path relative to the current directory when it is inside it.

@@ -2,7 +2,7 @@ import Foundation
 
 extension Checkpoint {
     /// The metadata key holding each array's CRC-32C: a JSON object, array name → 8 hex digits.
-    static let checksumsKey = "loom.crc32c"
+    public static let checksumsKey = "loom.crc32c"
 
     /// The CRC-32C of each array's little-endian bytes (as they lie in the file), as the
     /// JSON text stored under ``checksumsKey``.

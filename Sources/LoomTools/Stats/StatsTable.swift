@@ -1,12 +1,11 @@
 /// A `stats.json` table: epoch, step, then one column per stat, right-aligned, fitted
-/// to a terminal width by abbreviating long headers (middle `…`) and then hiding the
-/// rightmost stat columns.
+/// to a terminal width by hiding the rightmost stat columns (a name is never shortened).
 public struct StatsTable: Sendable, Equatable {
     /// One displayed column.
     public struct Column: Sendable, Equatable {
         /// The `stats.json` key (`epoch_num`, `global_step` or a stat name).
         public var key: String
-        /// The header as displayed (possibly abbreviated).
+        /// The header as displayed (the full name).
         public var header: String
         /// The column's width in characters.
         public var width: Int
@@ -14,8 +13,6 @@ public struct StatsTable: Sendable, Equatable {
 
     /// Space between columns.
     public static let separator = "  "
-    /// Headers are never abbreviated below this width.
-    public static let minimumHeaderWidth = 6
 
     /// The displayed columns, in order.
     public private(set) var columns: [Column]
@@ -37,20 +34,13 @@ public struct StatsTable: Sendable, Equatable {
             rows.reduce(position == 0 ? 0 : minimumValueWidth) { max($0, Self.cell(key, $1).count) }
         }
         valueWidths[0] = max(valueWidths[0], 1)
-        var widths = zip(headers, valueWidths).map { max($0.count, $1) }
-        let floors = zip(headers, valueWidths).map { max($1, min($0.count, Self.minimumHeaderWidth)) }
+        let widths = zip(headers, valueWidths).map { max($0.count, $1) }
         func total(_ count: Int) -> Int {
             widths.prefix(count).reduce(0, +) + Self.separator.count * max(count - 1, 0)
         }
-        // Shrink the widest shrinkable column one character at a time.
-        while total(widths.count) > width {
-            let candidates = widths.indices.filter { widths[$0] > floors[$0] }
-            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
-        }
         var shown = widths.count
         while shown > 2, total(shown) > width { shown -= 1 }
-        columns = (0..<shown).map { Column(key: keys[$0], header: Self.abbreviate(headers[$0], to: widths[$0]), width: widths[$0]) }
+        columns = (0..<shown).map { Column(key: keys[$0], header: headers[$0], width: widths[$0]) }
         hidden = Array(stats.dropFirst(shown - 2))
     }
 
@@ -85,14 +75,6 @@ public struct StatsTable: Sendable, Equatable {
     static func cell(_ key: String, _ row: StatsRow) -> String {
         guard let value = row.value(key) else { return "" }
         return key == StatsRow.epochKey || key == StatsRow.stepKey ? StatsNumber.integer(value) : StatsNumber.format(value)
-    }
-
-    /// `text` shortened to `width` characters with a middle `…` (unchanged when it fits).
-    static func abbreviate(_ text: String, to width: Int) -> String {
-        guard text.count > width, width >= 2 else { return String(text.prefix(width)) }
-        let head = width / 2
-        let tail = width - 1 - head
-        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
     }
 
     private static func trimmed(_ line: String) -> String {

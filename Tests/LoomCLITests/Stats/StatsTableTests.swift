@@ -9,30 +9,30 @@ import Testing
         let rows = try rows()
         let table = StatsTable(stats: StatsRow.statNames(in: rows), rows: rows, width: 80)
         #expect(table.render(rows) == """
-            epoch  step    loss  learning_rate  train-error  val-error  validation…ropy_loss
+            epoch  step    loss  learning_rate  train-error  val-error
                 1   100  2.3026            0.1
                 1   200     1.2                        0.45
-                2   300     NaN                                0.31235                   inf
+                2   300     NaN                                0.31235
                 3   400     0.8           0.01
 
             """)
-        #expect(table.hidden == [])
-        #expect(table.hiddenNote == nil)
+        #expect(table.hidden == ["validation_cross_entropy_loss"])
     }
 
-    @Test func narrowWidthAbbreviatesThenHides() throws {
+    @Test func narrowWidthHidesColumnsAndNeverShortensNames() throws {
         let rows = try rows()
-        let table = StatsTable(stats: StatsRow.statNames(in: rows), rows: rows, width: 50)
+        let table = StatsTable(stats: StatsPriority.ordered(StatsRow.statNames(in: rows)), rows: rows, width: 50)
         #expect(table.render(rows) == """
-            epoch  step    loss  lea…te  tra…or  val…ror
-                1   100  2.3026     0.1
-                1   200     1.2            0.45
-                2   300     NaN                  0.31235
-                3   400     0.8    0.01
+            epoch  step    loss  val-error
+                1   100  2.3026
+                1   200     1.2
+                2   300     NaN    0.31235
+                3   400     0.8
 
             """)
-        #expect(table.hidden == ["validation_cross_entropy_loss"])
-        #expect(table.hiddenNote == "1 column(s) not shown for lack of width: validation_cross_entropy_loss; choose columns with --stat NAME")
+        #expect(table.hidden == ["validation_cross_entropy_loss", "learning_rate", "train-error"])
+        #expect(table.hiddenNote == "3 column(s) not shown for lack of width: validation_cross_entropy_loss, learning_rate, train-error; "
+            + "choose columns with --stat NAME")
         #expect(table.headerLine.count <= 50)
     }
 
@@ -54,6 +54,19 @@ import Testing
         let table = StatsTable(stats: ["loss"], rows: Array(rows.prefix(1)), width: 80, minimumValueWidth: StatsNumber.typicalWidth)
         #expect(table.headerLine == "epoch         step         loss")
         #expect(table.line(rows[3]) == "    3          400          0.8")
+    }
+
+    @Test func decayedValuesPrintAsZero() {
+        #expect(StatsNumber.format(1e-100) == "0")
+        #expect(StatsNumber.format(-3e-40) == "0")
+        #expect(StatsNumber.format(1e-8) == "1e-08")
+    }
+
+    @Test func priorityPutsLossesThenValidationThenLearningRateFirst() {
+        #expect(StatsPriority.ordered(["fc/W/norm", "learning_rate", "val-error-top1", "cost", "train-error-top1", "validation_cost",
+                                       "cross_entropy_loss", "QueueInput/queue_size"])
+            == ["cost", "cross_entropy_loss", "val-error-top1", "validation_cost", "learning_rate", "fc/W/norm", "train-error-top1",
+                "QueueInput/queue_size"])
     }
 
     @Test func numbersHaveFiveSignificantDigits() {

@@ -15,7 +15,8 @@ import LoomTestSupport
         #expect(lines.contains("Latest checkpoint: run/model-5.safetensors"))
         #expect(lines.contains("Stats:             run/stats.json"))
         #expect(lines.contains { $0.hasPrefix("Best val-error-top1: ") && $0.contains(" at epoch 1 (global_step 5)") })
-        #expect(lines.contains { $0.hasPrefix("Resume or extend:  loom train --resume --logdir run --epochs N --image-size 8") })
+        #expect(lines.contains("Resume or extend:  loom train --resume --logdir run --epochs N --hidden 16 --image-size 8 --train-size 160 "
+            + "--val-size 100 --batch-size 16 --steps-per-epoch 5 --threads 1"))
 
         let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("stats.json"))) as? [[String: Any]]
         let last = try #require(stats?.last)
@@ -65,9 +66,21 @@ import LoomTestSupport
         let directory = try TemporaryDirectory()
         let cases: [([String], String)] = [
             (["train", "--data", "mnist:missing"], "loom train: error: the MNIST directory 'missing' does not exist"),
-            (["train", "--data", "imagenet"], "loom train: error: --data 'imagenet' is not one of synthetic, mnist:DIR, cifar10:DIR, csv:FILE"),
-            (["train", "--log-dir-action", "ask"], "loom train: error: --log-dir-action 'ask' is not one of keep, delete, backup, refuse"),
-            (["train", "--epochs", "x"], "loom: error: The value 'x' is invalid for '--epochs <epochs>'"),
+            (["train", "--data", "imagenet"], "loom train: error: The value 'imagenet' is invalid for '--data <data>'. "
+                + "Please provide one of 'synthetic', 'mnist:DIR', 'cifar10:DIR' or 'csv:FILE'. (see loom train --help)\n"),
+            (["train", "--log-dir-action", "ask"], "loom train: error: The value 'ask' is invalid for '--log-dir-action <log-dir-action>'. "
+                + "Please provide one of 'keep', 'delete', 'backup' or 'refuse'. (see loom train --help)\n"),
+            (["train", "--model", "vgg"], "loom train: error: The value 'vgg' is invalid for '--model <model>'. "
+                + "Please provide one of 'mlp', 'lenet' or 'resnet20'."),
+            (["train", "--optimizer", "rmsprop"], "loom train: error: The value 'rmsprop' is invalid for '--optimizer <optimizer>'. "
+                + "Please provide one of 'adam' and 'sgd'."),
+            (["train", "--epochs", "x"], "loom train: error: The value 'x' is invalid for '--epochs <epochs>'"),
+            (["train", "--force"], "loom train: error: --force applies only to --log-dir-action delete (see loom train --help)\n"),
+            (["train", "--resume"], "loom train: error: --resume needs --logdir naming the run to continue"),
+            (["train", "--hidden", "16,,8"], "loom train: error: --hidden '16,,8' must be positive widths separated by commas"),
+            (["train", "--lr-schedule", "3:1e-4,2:1e-5"], "loom train: error: --lr-schedule '3:1e-4,2:1e-5' must be EPOCH:VALUE pairs"),
+            (["train", "--batch-size", "0"], "loom train: error: --batch-size must be at least 1, got 0"),
+            (["stats"], "loom stats: error: Missing expected argument '<path>'"),
         ]
         for (arguments, prefix) in cases {
             guard let result = try LoomProcess.run(arguments, in: directory.url) else { return }
