@@ -22,7 +22,7 @@ struct Train: ParsableCommand {
         static let learningRate = 1e-3
     }
 
-    @Option(help: "The model: mlp, lenet or resnet20.")
+    @Option(help: "The model: mlp, lenet, cnn or resnet20.")
     var model = "mlp"
 
     @Option(help: "The data: synthetic, mnist:DIR, cifar10:DIR or csv:FILE.")
