@@ -20,10 +20,11 @@ enum MaxPooling {
         Kernels.parallelFor(g.batch &* g.channels, work: g.batch &* g.channels &* inPlane) { plane in
             let source = input + plane &* inPlane, target = output + plane &* outPlane, winner = winners + plane &* outPlane
             if pairwise {
-                for oh in 0..<g.outputHeight {
-                    let top = 2 &* oh &* g.width, row = oh &* g.outputWidth
-                    for ow in 0..<g.outputWidth {
-                        let a = top &+ 2 &* ow, b = a &+ 1, c = a &+ g.width, d = c &+ 1
+                let (width, outHeight, outWidth) = (g.width, g.outputHeight, g.outputWidth)
+                for oh in 0..<outHeight {
+                    let top = 2 &* oh &* width, row = oh &* outWidth
+                    for ow in 0..<outWidth {
+                        let a = top &+ 2 &* ow, b = a &+ 1, c = a &+ width, d = c &+ 1
                         var best = source[a], index = a
                         if source[b] > best { best = source[b]; index = b }
                         if source[c] > best { best = source[c]; index = c }
@@ -59,24 +60,9 @@ enum MaxPooling {
     static func backward(_ gradient: UnsafePointer<Float>, _ g: WindowGeometry, winners: UnsafePointer<Int32>,
                          into inputGradient: UnsafeMutablePointer<Float>) {
         let inPlane = g.height &* g.width, outPlane = g.outputHeight &* g.outputWidth
-        let tiled = isPairwise(g) && 2 * g.outputHeight == g.height && 2 * g.outputWidth == g.width
         Kernels.parallelFor(g.batch &* g.channels, work: g.batch &* g.channels &* inPlane) { plane in
             let source = gradient + plane &* outPlane, winner = winners + plane &* outPlane
             let target = inputGradient + plane &* inPlane
-            if tiled {
-                // The windows tile the plane exactly: write all four positions of each.
-                for oh in 0..<g.outputHeight {
-                    let top = 2 &* oh &* g.width, row = oh &* g.outputWidth
-                    for ow in 0..<g.outputWidth {
-                        let a = top &+ 2 &* ow, won = Int(winner[row &+ ow]), value = source[row &+ ow]
-                        target[a] = won == a ? value : 0
-                        target[a &+ 1] = won == a &+ 1 ? value : 0
-                        target[a &+ g.width] = won == a &+ g.width ? value : 0
-                        target[a &+ g.width &+ 1] = won == a &+ g.width &+ 1 ? value : 0
-                    }
-                }
-                return
-            }
             target.update(repeating: 0, count: inPlane)
             for position in 0..<outPlane {
                 let won = Int(winner[position])

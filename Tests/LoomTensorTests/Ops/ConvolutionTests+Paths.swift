@@ -62,6 +62,27 @@ extension ConvolutionTests {
         checkGradients([distinct]) { Tensor.maxPool2d($0[0], kernel: (2, 2), stride: c.stride, padding: c.padding) }
     }
 
+    /// A batch larger than one patch-matrix chunk (here 5 images per chunk: 5, 5, 2) gives
+    /// what the images give one at a time, gradients included.
+    @Test func chunkedBatchMatchesImageByImage() {
+        let x = testValues([12, 8, 16, 16], seed: 21), w = testValues([4, 8, 5, 5], seed: 22, in: -0.5...0.5), b = testValues([4], seed: 23)
+        #expect(Tensor.chunkFloats / (8 * 5 * 5 * 16 * 16) == 5)
+        func run(_ images: Tensor) -> (output: [Float], input: [Float], weight: [Float], bias: [Float]) {
+            let (input, weight, bias) = (images.requiringGradient(), w.requiringGradient(), b.requiringGradient())
+            let output = Tensor.conv2d(input, weight, bias: bias, padding: .same)
+            (output * output).sum().backward()
+            return (output.scalars, input.grad?.scalars ?? [], weight.grad?.scalars ?? [], bias.grad?.scalars ?? [])
+        }
+        let batch = run(x)
+        let single = (0..<12).map { run(Tensor(shape: [1, 8, 16, 16], scalars: Array(x.scalars[$0 * 2048..<($0 + 1) * 2048]))) }
+        #expect(close(batch.output, single.flatMap(\.output), tolerance: 1e-5))
+        #expect(close(batch.input, single.flatMap(\.input), tolerance: 1e-5))
+        let weightSum = single.map(\.weight).reduce([Float](repeating: 0, count: w.scalarCount)) { zip($0, $1).map(+) }
+        let biasSum = single.map(\.bias).reduce([Float](repeating: 0, count: 4)) { zip($0, $1).map(+) }
+        #expect(close(batch.weight, weightSum, tolerance: 1e-4))
+        #expect(close(batch.bias, biasSum, tolerance: 1e-4))
+    }
+
     /// Large enough that packing, layout and pooling split over two threads.
     @Test func resultsDoNotDependOnTheThreadCount() {
         let x = testValues([8, 4, 20, 20], seed: 18), w = testValues([6, 4, 3, 3], seed: 19), b = testValues([6], seed: 20)
