@@ -32,6 +32,20 @@ enum Im2Col {
             let (lower, upper) = validColumns(tap: kw, g)
             let span = upper &- lower, tail = outWidth &- upper
             var target = column + row &* width
+            let lastRow = kh &- top &+ (outHeight &- 1) &* strideHeight
+            if strideWidth == 1 && span == outWidth && kh >= top && lastRow < height {
+                // Every window row lies inside the input: plain row copies.
+                let step = strideHeight &* inWidth
+                for image in 0..<count {
+                    var line = input + (((first &+ image) &* channels &+ channel) &* height &* inWidth &+ (kh &- top) &* inWidth &+ kw &- left)
+                    for _ in 0..<outHeight {
+                        copy(line, to: target, outWidth)
+                        line += step
+                        target += outWidth
+                    }
+                }
+                return
+            }
             for image in 0..<count {
                 let source = input + ((first &+ image) &* channels &+ channel) &* height &* inWidth
                 var ih = kh &- top

@@ -12,14 +12,30 @@ enum MaxPooling {
             && 2 * g.outputHeight <= g.height && 2 * g.outputWidth <= g.width
     }
 
-    /// Writes the window maxima of every plane to `output` and their positions to `winners`.
+    /// Writes the window maxima of every plane to `output` and, when given, their
+    /// positions to `winners`.
     static func forward(_ input: UnsafePointer<Float>, _ g: WindowGeometry, output: UnsafeMutablePointer<Float>,
-                        winners: UnsafeMutablePointer<Int32>) {
+                        winners: UnsafeMutablePointer<Int32>?) {
         let inPlane = g.height &* g.width, outPlane = g.outputHeight &* g.outputWidth
         let pairwise = isPairwise(g)
         Kernels.parallelFor(g.batch &* g.channels, work: g.batch &* g.channels &* inPlane) { plane in
-            let source = input + plane &* inPlane, target = output + plane &* outPlane, winner = winners + plane &* outPlane
-            if pairwise {
+            let source = input + plane &* inPlane, target = output + plane &* outPlane
+            if pairwise, winners == nil {
+                let (width, outHeight, outWidth) = (g.width, g.outputHeight, g.outputWidth)
+                for oh in 0..<outHeight {
+                    let upper = source + 2 &* oh &* width, lower = upper + width, row = target + oh &* outWidth
+                    for ow in 0..<outWidth {
+                        // The same comparisons as below (a later value wins only when greater).
+                        var best = upper[2 &* ow]
+                        best = upper[2 &* ow &+ 1] > best ? upper[2 &* ow &+ 1] : best
+                        best = lower[2 &* ow] > best ? lower[2 &* ow] : best
+                        row[ow] = lower[2 &* ow &+ 1] > best ? lower[2 &* ow &+ 1] : best
+                    }
+                }
+                return
+            }
+            let winner = winners.map { $0 + plane &* outPlane }
+            if pairwise, let winner {
                 let (width, outHeight, outWidth) = (g.width, g.outputHeight, g.outputWidth)
                 for oh in 0..<outHeight {
                     let top = 2 &* oh &* width, row = oh &* outWidth
@@ -49,7 +65,7 @@ enum MaxPooling {
                         }
                     }
                     target[oh &* g.outputWidth &+ ow] = best
-                    winner[oh &* g.outputWidth &+ ow] = Int32(truncatingIfNeeded: bestIndex)
+                    winner?[oh &* g.outputWidth &+ ow] = Int32(truncatingIfNeeded: bestIndex)
                 }
             }
         }

@@ -12,9 +12,7 @@ extension Tensor {
         }
         let result = Tensor.uninitialized([g.batch, g.channels, g.outputHeight, g.outputWidth])
         guard Tensor.recordingParents(input) != nil else {
-            let winners = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(result.scalarCount, 1))
-            defer { winners.deallocate() }
-            MaxPooling.forward(input.data, g, output: result.data, winners: winners)
+            MaxPooling.forward(input.data, g, output: result.data, winners: nil)
             return result
         }
         var winners = [Int32](repeating: -1, count: result.scalarCount)

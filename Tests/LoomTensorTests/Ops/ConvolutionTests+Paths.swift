@@ -50,6 +50,7 @@ extension ConvolutionTests {
         let leaf = x.requiringGradient()
         let pooled = Tensor.maxPool2d(leaf, kernel: (2, 2), stride: c.stride, padding: c.padding)
         #expect(pooled.scalars == windows.map { window in window.map { values[$0] }.max() ?? -.infinity })
+        #expect(Tensor.maxPool2d(x, kernel: (2, 2), stride: c.stride, padding: c.padding).scalars == pooled.scalars)  // no winners kept
         let seed = testValues(pooled.shape, seed: 17)
         pooled.backward(seed: seed)
         var expected = [Float](repeating: 0, count: x.scalarCount)
