@@ -3,9 +3,10 @@ import Foundation
 import LoomNN
 import LoomTensor
 
-/// `loom-bench engine`: training steps/s of logistic regression, the MLP and LeNet on random
-/// 28×28 inputs; the share of each step spent in GEMM/convolution kernels (the same calls
-/// timed alone) against everything else (framework overhead); and peak memory growth.
+/// `loom-bench engine`: training steps/s of logistic regression, the MLP, LeNet and the digit
+/// CNN on random 28×28 inputs; the share of each step spent in GEMM/convolution kernels (the
+/// same calls timed alone) against everything else (framework overhead); the seconds one
+/// validation pass over 10,000 images takes (eval mode, no gradient); and peak memory growth.
 struct EngineBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "engine", abstract: "Training-step throughput and framework overhead of LoomNN models.")
     @OptionGroup var options: BenchOptions
@@ -19,8 +20,11 @@ struct EngineBenchmark: ParsableCommand {
     @Option(help: "Steps of the memory check (peak RSS after 100 steps vs after this many).")
     var memorySteps = 1000
 
-    @Option(help: "Comma-separated models: logreg, mlp, lenet.")
-    var models = "logreg,mlp,lenet"
+    @Option(help: "Comma-separated models: logreg, mlp, lenet, cnn.")
+    var models = "logreg,mlp,lenet,cnn"
+
+    @Option(help: "Images of the validation figure (eval mode, no gradient, batches of 250); 0 skips it.")
+    var validationImages = 10_000
 
     @Option(help: "The optimizer: sgd (momentum 0.9, lr 0.01) or adam (lr 1e-3).")
     var optimizer = "sgd"
@@ -71,6 +75,12 @@ struct EngineBenchmark: ParsableCommand {
         let updateSeconds = median((0..<options.repeats).map { _ in
             measureSeconds { for _ in 0..<steps { optimizer.update(parameters) } } / Double(steps)
         })
+        var validation: [(String, BenchValue)] = []
+        if validationImages > 0 {
+            let seconds = validationSeconds(classifier)
+            validation = [("val \(validationImages) images s", .number(seconds, digits: 3)),
+                          ("val images/s", .number(Double(validationImages) / seconds, digits: 0))]
+        }
         return [
             ("batch", .integer(spec.batchSize)),
             ("steps/s", .number(1 / stepSeconds, digits: 1)),
@@ -81,7 +91,21 @@ struct EngineBenchmark: ParsableCommand {
             ("overhead %", .number((1 - kernelSeconds / stepSeconds) * 100, digits: 1)),
             ("GFLOP/s in step", .number(flops / stepSeconds / 1e9, digits: 1)),
             ("GFLOP/s alone", .number(flops / kernelSeconds / 1e9, digits: 1)),
-        ]
+        ] + validation
+    }
+
+    /// Median seconds of one evaluation pass over ``validationImages`` random images in
+    /// batches of 250 (inference mode, no gradient recorded; logits, loss and error counts).
+    private func validationSeconds(_ classifier: ClassifierModel) -> Double {
+        let batch = 250
+        var generator = SeededGenerator(seed: 2)
+        let images = Tensor(randomNormal: [batch] + classifier.inputShape, using: &generator)
+        let labels = IndexTensor((0..<batch).map { $0 % classifier.classes })
+        let batches = (validationImages + batch - 1) / batch
+        _ = classifier.step(images: images, labels: labels, training: false)
+        return median((0..<options.repeats).map { _ in
+            measureSeconds { for _ in 0..<batches { _ = classifier.step(images: images, labels: labels, training: false) } }
+        })
     }
 
     /// The optimizer named by `--optimizer`.

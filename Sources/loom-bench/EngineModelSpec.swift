@@ -5,16 +5,17 @@ import LoomTensor
 enum EngineKernelCall {
     /// `Kernels.sgemm` with these sizes and transposes.
     case gemm(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool)
-    /// `Tensor.conv2d` forward and backward (input gradient only when asked).
-    case conv(input: [Int], weight: [Int], inputGradient: Bool)
+    /// `Tensor.conv2d` forward and backward (input gradient only when asked), stride 1.
+    case conv(input: [Int], weight: [Int], inputGradient: Bool, padding: Padding2D = .same)
 
     /// Floating-point operations of one call.
     var flops: Double {
         switch self {
         case let .gemm(m, n, k, _, _): return 2 * Double(m * n * k)
-        case let .conv(input, weight, inputGradient):
-            // "same" padding, stride 1: one GEMM of O × (C·KH·KW) × (N·H·W) per pass.
-            let one = 2 * Double(weight[0] * weight[1] * weight[2] * weight[3]) * Double(input[0] * input[2] * input[3])
+        case let .conv(input, weight, inputGradient, padding):
+            // Stride 1: one GEMM of O × (C·KH·KW) × (N·OH·OW) per pass.
+            let output = (try? Tensor.conv2dShape(input: input, weight: weight, padding: padding)) ?? input
+            let one = 2 * Double(weight[0] * weight[1] * weight[2] * weight[3]) * Double(output[0] * output[2] * output[3])
             return one * (inputGradient ? 3 : 2)
         }
     }
@@ -34,17 +35,17 @@ enum EngineKernelCall {
                     }
                 }
             } / Double(iterations)
-        case let .conv(inputShape, weightShape, inputGradient):
+        case let .conv(inputShape, weightShape, inputGradient, padding):
             var generator = SeededGenerator(seed: 3)
             let plain = Tensor(randomNormal: inputShape, using: &generator)
             let input = inputGradient ? plain.requiringGradient() : plain
             let weight = Tensor(randomNormal: weightShape, standardDeviation: 0.1, using: &generator).requiringGradient()
-            let seed = Tensor(ones: [inputShape[0], weightShape[0], inputShape[2], inputShape[3]])
+            let seed = Tensor(ones: (try? Tensor.conv2dShape(input: inputShape, weight: weightShape, padding: padding)) ?? inputShape)
             return measureSeconds {
                 for _ in 0..<iterations {
                     weight.zeroGradient()
                     input.zeroGradient()
-                    Tensor.conv2d(input, weight, padding: .same).backward(seed: seed)
+                    Tensor.conv2d(input, weight, padding: padding).backward(seed: seed)
                 }
             } / Double(iterations)
         }
@@ -72,7 +73,7 @@ struct EngineModelSpec {
             + (inputGradient ? [.gemm(m: batch, n: input, k: output, transposeA: false, transposeB: true)] : [])
     }
 
-    /// Logistic regression (batch 32), the MLP 784-256-256-10 (batch 64), LeNet (batch 64).
+    /// Logistic regression (batch 32), the MLP 784-256-256-10 (batch 64), LeNet (batch 64), the digit CNN (batch 64).
     static func all() throws -> [EngineModelSpec] {
         let shape = [1, 28, 28]
         return [
@@ -87,6 +88,11 @@ struct EngineModelSpec {
                                       .conv(input: [64, 20, 14, 14], weight: [50, 20, 5, 5], inputGradient: true)]
                                 + dense(batch: 64, input: 2450, output: 500, inputGradient: true)
                                 + dense(batch: 64, input: 500, output: 10, inputGradient: true)),
+            EngineModelSpec(name: "cnn", batchSize: 64, build: { try Zoo.cnn(inputShape: shape, classes: 10) },
+                            kernels: [.conv(input: [64, 1, 28, 28], weight: [32, 1, 5, 5], inputGradient: false, padding: .valid),
+                                      .conv(input: [64, 32, 12, 12], weight: [64, 32, 5, 5], inputGradient: true, padding: .valid)]
+                                + dense(batch: 64, input: 1024, output: 128, inputGradient: true)
+                                + dense(batch: 64, input: 128, output: 10, inputGradient: true)),
         ]
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import LoomTensor
 
 /// `loom-bench kernels`: GEMM GFLOP/s (BLAS and portable, 1 and 2 threads), elementwise
-/// and memcpy GB/s on one thread, and a LeNet conv2d layer forward + backward.
+/// and memcpy GB/s on one thread, and conv2d layers (LeNet's first, the digit CNN's second)
+/// forward + backward.
 struct KernelsBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "kernels", abstract: "Benchmarks of the tensor kernels.")
     @OptionGroup var options: BenchOptions
@@ -94,6 +95,16 @@ struct KernelsBenchmark: ParsableCommand {
                 Tensor.conv2d(input, weight).sum().backward()
             }
             report.add("conv2d lenet 64x1x28x28 * 32x1x5x5 \(count)t", [("forward ms", .number(forward * 1e3, digits: 2)), ("fwd+bwd ms", .number(both * 1e3, digits: 2))])
+            // The digit CNN's second layer, with the input gradient.
+            let hidden = Tensor(randomNormal: [64, 32, 12, 12], using: &generator).requiringGradient()
+            let filters = Tensor(randomNormal: [64, 32, 5, 5], standardDeviation: 0.05, using: &generator).requiringGradient()
+            let forward2 = measure { _ = Tensor.conv2d(hidden, filters) }
+            let both2 = measure {
+                hidden.zeroGradient()
+                filters.zeroGradient()
+                Tensor.conv2d(hidden, filters).sum().backward()
+            }
+            report.add("conv2d cnn2 64x32x12x12 * 64x32x5x5 \(count)t", [("forward ms", .number(forward2 * 1e3, digits: 2)), ("fwd+bwd ms", .number(both2 * 1e3, digits: 2))])
         }
         Kernels.threadCount = 1
         report.emit(json: options.json)

@@ -12,6 +12,8 @@ public struct ClassifierRecipe: Sendable {
         case mlp
         /// LeNet-5 style convolutional net; input `[C, H, W]`.
         case lenet
+        /// The digit CNN (5×5 convolutions of 32 and 64 filters without padding, dense 128); input `[C, H, W]`.
+        case cnn
         /// The CIFAR ResNet-20; input `[C, H, W]`.
         case resnet20
     }
@@ -27,7 +29,7 @@ public struct ClassifierRecipe: Sendable {
     /// The L2 weight-decay factor on `/W` names.
     public var weightDecay: Float
 
-    /// The zoo's defaults for `kind` (mlp 256-256; lenet 20/50 channels, 500 hidden;
+    /// The zoo's defaults for `kind` (mlp 256-256; lenet 20/50 channels, 500 hidden; cnn 32/64, 128;
     /// resnet20 16/32/64, 3 blocks), without weight decay.
     /// - Parameter kind: The network.
     public init(_ kind: Kind) {
@@ -35,13 +37,14 @@ public struct ClassifierRecipe: Sendable {
         switch kind {
         case .mlp: hidden = [256, 256]; channels = []
         case .lenet: hidden = [500]; channels = [20, 50]
+        case .cnn: hidden = [128]; channels = [32, 64]
         case .resnet20: hidden = []; channels = [16, 32, 64]
         }
         blocks = 3
         weightDecay = 0
     }
 
-    /// The recipe named `name` (`mlp`, `lenet` or `resnet20`).
+    /// The recipe named `name` (`mlp`, `lenet`, `cnn` or `resnet20`).
     /// - Parameter name: The model's name.
     /// - Returns: The recipe with the zoo's defaults.
     /// - Throws: ``EngineError/unknownModel(_:known:)`` listing the known names.
@@ -60,7 +63,7 @@ public struct ClassifierRecipe: Sendable {
         switch kind {
         case .mlp:
             return [sampleShape.reduce(1, *)]
-        case .lenet, .resnet20:
+        case .lenet, .cnn, .resnet20:
             switch sampleShape.count {
             case 2: return [1] + sampleShape
             case 3: return sampleShape
@@ -89,6 +92,8 @@ public struct ClassifierRecipe: Sendable {
                 let widths = channels.count == 2 ? (channels[0], channels[1]) : (20, 50)
                 return try Zoo.lenet(inputShape: input, classes: classes, channels: widths, hidden: hidden.first ?? 500,
                                      seed: seed, weightDecay: weightDecay)
+            case .cnn:
+                return try Zoo.cnn(inputShape: input, classes: classes, seed: seed, weightDecay: weightDecay)
             case .resnet20:
                 return try Zoo.resnet20(inputShape: input, classes: classes, widths: channels, blocks: blocks,
                                         seed: seed, weightDecay: weightDecay)

@@ -35,11 +35,9 @@ public final class Conv2D: Layer {
         self.padding = padding
     }
 
-    /// Convolves `[N, C, H, W]` input.
+    /// Convolves `[N, C, H, W]` input (the bias is added inside the convolution).
     public func forward(_ input: Tensor, context: ForwardContext) -> Tensor {
-        let output = Tensor.conv2d(input, weight.value, stride: stride, padding: padding)
-        guard let bias else { return output }
-        return output + bias.value.reshaped(to: [1, bias.shape[0], 1, 1])
+        Tensor.conv2d(input, weight.value, bias: bias?.value, stride: stride, padding: padding)
     }
 
     /// Reports `W` and `b`.

@@ -5,7 +5,7 @@ import LoomTensor
 /// State names (exact):
 /// - `logisticRegression`: `fc/W`, `fc/b`.
 /// - `mlp`: `fc1/W`, `fc1/b`, `fc2/W`, `fc2/b` (one pair per hidden layer), `fc/W`, `fc/b`.
-/// - `lenet`: `conv1/W`, `conv1/b`, `conv2/W`, `conv2/b`, `fc1/W`, `fc1/b`, `fc/W`, `fc/b`.
+/// - `lenet` and `cnn`: `conv1/W`, `conv1/b`, `conv2/W`, `conv2/b`, `fc1/W`, `fc1/b`, `fc/W`, `fc/b`.
 /// - `resnet20`: `conv0/W`, `bn0/{gamma,beta,mean/EMA,variance/EMA}`, then for stage s in
 ///   1...3 and block b in 1...3 `stage<s>/block<b>/conv1/W`, `…/bn1/…`, `…/conv2/W`,
 ///   `…/bn2/…`, plus `stage<s>/block1/shortcut/conv/W` and `…/shortcut/bn/…` in stages 2
@@ -64,13 +64,39 @@ public enum Zoo {
         guard inputShape.count == 3, inputShape[1] >= 4, inputShape[2] >= 4 else {
             throw .unsupportedInput(model: "lenet", shape: inputShape, reason: "it needs [C, H, W] images of at least 4x4")
         }
+        return twoConvolutions(inputShape: inputShape, classes: classes, channels: channels, hidden: hidden, padding: .same,
+                               seed: seed, weightDecay: weightDecay)
+    }
+
+    /// The small digit CNN most frameworks' MNIST examples train: conv(5×5, valid, 32)–ReLU–
+    /// maxpool(2)–conv(5×5, valid, 64)–ReLU–maxpool(2)–dense(128)–ReLU–dense. On 28×28 digits
+    /// the feature maps are 24, 12, 8 and 4 pixels wide. Same state names as ``lenet(inputShape:classes:channels:hidden:seed:weightDecay:)``.
+    /// - Parameters:
+    ///   - inputShape: `[C, H, W]` with H, W ≥ 16.
+    ///   - classes: The class count.
+    ///   - seed: Seeds the weights and the dropout generator.
+    ///   - weightDecay: The L2 factor on `/W` names.
+    /// - Returns: The classifier.
+    /// - Throws: ``ZooError`` when the input is not `[C, H, W]` with H, W ≥ 16.
+    public static func cnn(inputShape: [Int], classes: Int, seed: UInt64 = 0, weightDecay: Float = 0) throws(ZooError) -> ClassifierModel {
+        guard inputShape.count == 3, inputShape[1] >= 16, inputShape[2] >= 16 else {
+            throw .unsupportedInput(model: "cnn", shape: inputShape, reason: "it needs [C, H, W] images of at least 16x16")
+        }
+        return twoConvolutions(inputShape: inputShape, classes: classes, channels: (32, 64), hidden: 128, padding: .valid,
+                               seed: seed, weightDecay: weightDecay)
+    }
+
+    /// conv(5×5)–ReLU–maxpool(2), twice, then dense–ReLU–dense; `inputShape` already checked.
+    private static func twoConvolutions(inputShape: [Int], classes: Int, channels: (Int, Int), hidden: Int, padding: Padding2D,
+                                        seed: UInt64, weightDecay: Float) -> ClassifierModel {
         var generator = SeededGenerator(seed: seed)
-        let height = inputShape[1] / 2 / 2, width = inputShape[2] / 2 / 2
+        let shrink = padding == .valid ? 4 : 0
+        let height = ((inputShape[1] - shrink) / 2 - shrink) / 2, width = ((inputShape[2] - shrink) / 2 - shrink) / 2
         let network = Sequential([
-            ("conv1", Conv2D(inputChannels: inputShape[0], outputChannels: channels.0, kernelSize: (5, 5), generator: &generator)),
+            ("conv1", Conv2D(inputChannels: inputShape[0], outputChannels: channels.0, kernelSize: (5, 5), padding: padding, generator: &generator)),
             ("relu1", Activation.relu),
             ("pool1", Pooling.max(size: (2, 2))),
-            ("conv2", Conv2D(inputChannels: channels.0, outputChannels: channels.1, kernelSize: (5, 5), generator: &generator)),
+            ("conv2", Conv2D(inputChannels: channels.0, outputChannels: channels.1, kernelSize: (5, 5), padding: padding, generator: &generator)),
             ("relu2", Activation.relu),
             ("pool2", Pooling.max(size: (2, 2))),
             ("flatten", Flatten()),

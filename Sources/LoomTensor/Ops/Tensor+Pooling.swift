@@ -10,41 +10,20 @@ extension Tensor {
         let g = check { () throws(ShapeError) in
             try WindowGeometry(op: "maxPool2d", input: input.shape, kernel: kernel, stride: stride ?? kernel, padding: padding)
         }
-        let planes = g.batch * g.channels, inPlane = g.height * g.width, outPlane = g.outputHeight * g.outputWidth
         let result = Tensor.uninitialized([g.batch, g.channels, g.outputHeight, g.outputWidth])
-        var winners = [Int32](repeating: -1, count: planes * outPlane)
+        guard Tensor.recordingParents(input) != nil else {
+            MaxPooling.forward(input.data, g, output: result.data, winners: nil)
+            return result
+        }
+        var winners = [Int32](repeating: -1, count: result.scalarCount)
         winners.withUnsafeMutableBufferPointer { winner in
-            for plane in 0..<planes {
-                let source = input.data + plane * inPlane
-                for oh in 0..<g.outputHeight {
-                    for ow in 0..<g.outputWidth {
-                        var best = -Float.infinity, bestIndex = -1
-                        for kh in 0..<g.kernelHeight {
-                            let ih = oh * g.strideHeight - g.top + kh
-                            guard ih >= 0 && ih < g.height else { continue }
-                            for kw in 0..<g.kernelWidth {
-                                let iw = ow * g.strideWidth - g.left + kw
-                                guard iw >= 0 && iw < g.width else { continue }
-                                let value = source[ih * g.width + iw]
-                                if value > best || bestIndex < 0 { best = value; bestIndex = ih * g.width + iw }
-                            }
-                        }
-                        let position = plane * outPlane + oh * g.outputWidth + ow
-                        result.data[position] = best
-                        winner[position] = Int32(bestIndex)
-                    }
-                }
-            }
+            if let base = winner.baseAddress { MaxPooling.forward(input.data, g, output: result.data, winners: base) }
         }
         let inputShape = input.shape, frozenWinners = winners
         return recorded(result, op: "maxPool2d", inputs: input) { gradient in
-            let winners = frozenWinners
-            let inputGradient = Tensor(zeros: inputShape)
-            for plane in 0..<planes {
-                for position in 0..<outPlane {
-                    let winner = Int(winners[plane * outPlane + position])
-                    if winner >= 0 { inputGradient.data[plane * inPlane + winner] += gradient.data[plane * outPlane + position] }
-                }
+            let inputGradient = Tensor.uninitialized(inputShape)
+            frozenWinners.withUnsafeBufferPointer { winners in
+                if let base = winners.baseAddress { MaxPooling.backward(gradient.data, g, winners: base, into: inputGradient.data) }
             }
             return [inputGradient]
         }
@@ -72,23 +51,25 @@ extension Tensor {
             let scale = 1 / Float(count)
             for ih in h0..<Swift.max(h1, h0) { for iw in w0..<Swift.max(w1, w0) { body(ih * g.width + iw, scale) } }
         }
-        for plane in 0..<planes {
+        let source = input.data, target = result.data
+        Kernels.parallelFor(planes, work: planes * inPlane) { plane in
             for oh in 0..<g.outputHeight {
                 for ow in 0..<g.outputWidth {
                     var total: Float = 0
-                    window(oh, ow) { offset, scale in total += input.data[plane * inPlane + offset] * scale }
-                    result.data[plane * outPlane + oh * g.outputWidth + ow] = total
+                    window(oh, ow) { offset, scale in total += source[plane * inPlane + offset] * scale }
+                    target[plane * outPlane + oh * g.outputWidth + ow] = total
                 }
             }
         }
         let inputShape = input.shape
         return recorded(result, op: "avgPool2d", inputs: input) { gradient in
             let inputGradient = Tensor(zeros: inputShape)
-            for plane in 0..<planes {
+            let source = gradient.data, target = inputGradient.data
+            Kernels.parallelFor(planes, work: planes * inPlane) { plane in
                 for oh in 0..<g.outputHeight {
                     for ow in 0..<g.outputWidth {
-                        let value = gradient.data[plane * outPlane + oh * g.outputWidth + ow]
-                        window(oh, ow) { offset, scale in inputGradient.data[plane * inPlane + offset] += value * scale }
+                        let value = source[plane * outPlane + oh * g.outputWidth + ow]
+                        window(oh, ow) { offset, scale in target[plane * inPlane + offset] += value * scale }
                     }
                 }
             }

@@ -71,7 +71,7 @@ import LoomTestSupport
             (["train", "--log-dir-action", "ask"], "loom train: error: The value 'ask' is invalid for '--log-dir-action <log-dir-action>'. "
                 + "Please provide one of 'keep', 'delete', 'backup' or 'refuse'. (see loom train --help)\n"),
             (["train", "--model", "vgg"], "loom train: error: The value 'vgg' is invalid for '--model <model>'. "
-                + "Please provide one of 'mlp', 'lenet' or 'resnet20'."),
+                + "Please provide one of 'mlp', 'lenet', 'cnn' or 'resnet20'."),
             (["train", "--optimizer", "rmsprop"], "loom train: error: The value 'rmsprop' is invalid for '--optimizer <optimizer>'. "
                 + "Please provide one of 'adam' and 'sgd'."),
             (["train", "--epochs", "x"], "loom train: error: The value 'x' is invalid for '--epochs <epochs>'"),

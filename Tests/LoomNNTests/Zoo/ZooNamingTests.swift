@@ -21,6 +21,19 @@ import Testing
         }
     }
 
+    @Test func cnnIsTheDigitNetWithoutPadding() throws {
+        let cnn = try Zoo.cnn(inputShape: [1, 28, 28], classes: 10)
+        #expect(cnn.model.stateNames == ["conv1/W", "conv1/b", "conv2/W", "conv2/b", "fc1/W", "fc1/b", "fc/W", "fc/b"])
+        // 28 → conv 24 → pool 12 → conv 8 → pool 4: 64 · 4 · 4 = 1,024 features.
+        #expect(cnn.model.stateArrays().map(\.shape) == [[32, 1, 5, 5], [32], [64, 32, 5, 5], [64], [1024, 128], [128], [128, 10], [10]])
+        let logits = Tensor.withoutGradients { cnn.model(Tensor(zeros: [2, 1, 28, 28])) }
+        #expect(logits.shape == [2, 10])
+        #expect(try Zoo.cnn(inputShape: [3, 17, 16], classes: 2).model.stateArrays().map(\.shape)[4] == [64, 128])
+        #expect(throws: ZooError.unsupportedInput(model: "cnn", shape: [1, 15, 28], reason: "it needs [C, H, W] images of at least 16x16")) {
+            try Zoo.cnn(inputShape: [1, 15, 28], classes: 10)
+        }
+    }
+
     @Test func resnet20Names() throws {
         let resnet = try Zoo.resnet20(inputShape: [3, 32, 32], classes: 10)
         let bn = ["gamma", "beta"]

@@ -55,6 +55,13 @@ struct TemplateTask {
         #expect(last < 0.1)
     }
 
+    @Test func cnnLossFallsBelowPointOneInThirtySteps() throws {
+        let classifier = try Zoo.cnn(inputShape: [1, 16, 16], classes: 4, seed: 4)
+        let (first, last) = train(classifier, optimizer: .adam(learningRate: 0.003), steps: 30, batch: 16)
+        #expect(first > 0.8)
+        #expect(last < 0.1)
+    }
+
     @Test func resnet20LossFallsBelowPointTwoInTwentySteps() throws {
         let classifier = try Zoo.resnet20(inputShape: [1, 8, 8], classes: 4, widths: [4, 8, 8], seed: 3)
         let (first, last) = train(classifier, optimizer: .sgd(learningRate: 0.1, momentum: 0.9), steps: 20, batch: 8)

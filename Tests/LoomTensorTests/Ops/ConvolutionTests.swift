@@ -30,12 +30,9 @@ import Testing
         }
     }
 
-    @Test(arguments: cases)
-    func convolutionMatchesNaive(_ c: Case) {
-        let x = testValues(c.input, seed: 1), w = testValues(c.weight, seed: 2)
+    /// The convolution of `x` with `w` by direct summation, NCHW.
+    func naiveConvolution(_ c: Case, _ x: Tensor, _ w: Tensor) -> [Float] {
         let (top, left, oh, ow) = offsets(c)
-        let result = Tensor.conv2d(x, w, stride: c.stride, padding: c.padding)
-        #expect(result.shape == [c.input[0], c.weight[0], oh, ow])
         var expected: [Float] = []
         for n in 0..<c.input[0] {
             for o in 0..<c.weight[0] {
@@ -56,36 +53,53 @@ import Testing
                 }
             }
         }
-        #expect(close(result.scalars, expected, tolerance: 1e-5))
+        return expected
+    }
+
+    @Test(arguments: cases)
+    func convolutionMatchesNaive(_ c: Case) {
+        let x = testValues(c.input, seed: 1), w = testValues(c.weight, seed: 2)
+        let (_, _, oh, ow) = offsets(c)
+        let result = Tensor.conv2d(x, w, stride: c.stride, padding: c.padding)
+        #expect(result.shape == [c.input[0], c.weight[0], oh, ow])
+        #expect(close(result.scalars, naiveConvolution(c, x, w), tolerance: 1e-5))
+    }
+
+    /// Each pooling window's in-bounds input positions (NCHW offsets), window by window.
+    func naiveWindows(_ c: Case) -> [[Int]] {
+        let (top, left, oh, ow) = offsets(c)
+        var windows: [[Int]] = []
+        for n in 0..<c.input[0] {
+            for ch in 0..<c.input[1] {
+                for i in 0..<oh {
+                    for j in 0..<ow {
+                        var positions: [Int] = []
+                        for p in 0..<c.weight[2] {
+                            for q in 0..<c.weight[3] {
+                                let y = i * c.stride.0 - top + p, z = j * c.stride.1 - left + q
+                                if y >= 0, y < c.input[2], z >= 0, z < c.input[3] {
+                                    positions.append(((n * c.input[1] + ch) * c.input[2] + y) * c.input[3] + z)
+                                }
+                            }
+                        }
+                        windows.append(positions)
+                    }
+                }
+            }
+        }
+        return windows
     }
 
     @Test(arguments: cases)
     func poolingMatchesNaive(_ c: Case) {
         let x = testValues(c.input, seed: 3)
         let kernel = (c.weight[2], c.weight[3])
-        let (top, left, oh, ow) = offsets(c)
         let maxResult = Tensor.maxPool2d(x, kernel: kernel, stride: c.stride, padding: c.padding)
         let avgResult = Tensor.avgPool2d(x, kernel: kernel, stride: c.stride, padding: c.padding)
-        var expectedMax: [Float] = [], expectedAvg: [Float] = []
-        for n in 0..<c.input[0] {
-            for ch in 0..<c.input[1] {
-                for i in 0..<oh {
-                    for j in 0..<ow {
-                        var values: [Float] = []
-                        for p in 0..<kernel.0 {
-                            for q in 0..<kernel.1 {
-                                let y = i * c.stride.0 - top + p, z = j * c.stride.1 - left + q
-                                if y >= 0, y < c.input[2], z >= 0, z < c.input[3] { values.append(x[n, ch, y, z]) }
-                            }
-                        }
-                        expectedMax.append(values.max() ?? -.infinity)
-                        expectedAvg.append(values.reduce(0, +) / Float(max(values.count, 1)))
-                    }
-                }
-            }
-        }
-        #expect(maxResult.scalars == expectedMax)
-        #expect(close(avgResult.scalars, expectedAvg, tolerance: 1e-6))
+        let values = x.scalars
+        let windows = naiveWindows(c).map { $0.map { values[$0] } }
+        #expect(maxResult.scalars == windows.map { $0.max() ?? -.infinity })
+        #expect(close(avgResult.scalars, windows.map { $0.reduce(0, +) / Float(max($0.count, 1)) }, tolerance: 1e-6))
     }
 
     @Test func geometryErrorsNameTheShapes() throws {

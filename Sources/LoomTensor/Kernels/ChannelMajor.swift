@@ -1,0 +1,56 @@
+/// Moves convolution results between the GEMM's channel-major layout `[O, count·P]` and
+/// the NCHW layout `[count, O, P]` of images `first..<first+count` (`P` = one output plane).
+///
+/// Each (image, channel) or channel is handled by one thread in a fixed order, so the
+/// results (bias sums included) do not depend on the thread count.
+enum ChannelMajor {
+    /// Writes `matrix[o, image·P + p] + bias[o]` to `images[first + image, o, p]`.
+    static func toImages(_ matrix: UnsafePointer<Float>, channels: Int, plane: Int, first: Int, count: Int, bias: UnsafePointer<Float>?,
+                         into images: UnsafeMutablePointer<Float>) {
+        let width = count &* plane
+        Kernels.parallelFor(count &* channels, work: width &* channels) { index in
+            let image = index / channels, channel = index % channels
+            let source = matrix + (channel &* width &+ image &* plane)
+            let target = images + ((first &+ image) &* channels &+ channel) &* plane
+            if let bias {
+                let shift = bias[channel]
+                for p in 0..<plane { target[p] = source[p] + shift }
+            } else {
+                target.update(from: source, count: plane)
+            }
+        }
+    }
+
+    /// Writes `images[first + image, o, p]` to `matrix[o, image·P + p]` and, when `sums` is
+    /// given, adds each channel's total over the images and positions to `sums[o]`.
+    static func fromImages(_ images: UnsafePointer<Float>, channels: Int, plane: Int, first: Int, count: Int,
+                           into matrix: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>?) {
+        let width = count &* plane
+        Kernels.parallelFor(channels, work: width &* channels) { channel in
+            var total: Float = 0
+            for image in 0..<count {
+                let source = images + ((first &+ image) &* channels &+ channel) &* plane
+                (matrix + (channel &* width &+ image &* plane)).update(from: source, count: plane)
+                if sums != nil { total += sum(source, plane) }
+            }
+            if let sums { sums[channel] += total }
+        }
+    }
+
+    /// The sum of `count` floats, accumulated in 8 lanes (a fixed order).
+    @inline(__always)
+    static func sum(_ values: UnsafePointer<Float>, _ count: Int) -> Float {
+        var lanes = SIMD8<Float>()
+        var index = 0
+        while index &+ 8 <= count {
+            lanes += UnsafeRawPointer(values + index).loadUnaligned(as: SIMD8<Float>.self)
+            index &+= 8
+        }
+        var total = lanes.sum()
+        while index < count {
+            total += values[index]
+            index &+= 1
+        }
+        return total
+    }
+}
