@@ -13,13 +13,13 @@ struct Plot: ParsableCommand {
     @Argument(help: "A log directory (train_log/<name>) or a stats.json file.")
     var path: String
 
-    @Option(name: .customLong("stat"), help: "A stat to plot (repeatable); default: every stat (the first 10).")
+    @Option(name: .customLong("stat"), help: "A stat to plot on one shared axis (repeatable); default: one panel per stat that matters (losses, validation stats, the learning rate on a log axis, other run-level stats).")
     var stats: [String] = []
 
     @Option(name: .shortAndLong, help: "The SVG file to write.")
     var output: String
 
-    @Flag(name: .customLong("log-y"), help: "Use a logarithmic y axis (values ≤ 0 are skipped).")
+    @Flag(name: .customLong("log-y"), help: "With --stat: use a logarithmic y axis (values ≤ 0 are skipped).")
     var logY = false
 
     func run() throws {
@@ -29,7 +29,7 @@ struct Plot: ParsableCommand {
         do {
             file = try StatsFile.load(url)
             let title = url.deletingLastPathComponent().lastPathComponent
-            svg = try StatsPlot(title: title, logY: logY).svg(file, stats: stats.isEmpty ? nil : stats)
+            svg = stats.isEmpty ? try StatsPanels(title: title).svg(file) : try StatsPlot(title: title, logY: logY).svg(file, stats: stats)
         } catch {
             Terminal.error("loom plot: \(error)")
             throw ExitCode(2)
@@ -40,7 +40,7 @@ struct Plot: ParsableCommand {
             Terminal.error("loom plot: \(error)")
             throw ExitCode(1)
         }
-        let omitted = stats.isEmpty ? file.statNames.dropFirst(StatsPlot.palette.count) : []
+        let omitted = stats.isEmpty ? StatsPanels.omittedStats(file) : []
         if !omitted.isEmpty {
             Terminal.error("loom plot: \(omitted.count) more stat(s) not plotted: \(omitted.joined(separator: ", ")); choose with --stat NAME")
         }

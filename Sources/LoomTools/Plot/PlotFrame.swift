@@ -7,11 +7,13 @@ struct PlotFrame {
     var height: Double
     var x: NiceScale
     var y: NiceScale
+    /// Where the frame's cell starts in the document (a panel of a grid; 0 for a whole plot).
+    var origin: (x: Double, y: Double) = (0, 0)
 
-    var left: Double { Self.margins.left }
-    var right: Double { width - Self.margins.right }
-    var top: Double { Self.margins.top }
-    var bottom: Double { height - Self.margins.bottom }
+    var left: Double { origin.x + Self.margins.left }
+    var right: Double { origin.x + width - Self.margins.right }
+    var top: Double { origin.y + Self.margins.top }
+    var bottom: Double { origin.y + height - Self.margins.bottom }
 
     /// The pixel position of a data point.
     func point(_ xValue: Double, _ yValue: Double) -> (x: Double, y: Double) {
@@ -46,9 +48,12 @@ struct PlotFrame {
             svg.element("text", ["x": n(left - 8), "y": n(py + 4)], text: y.label(tick))
         }
         svg.close("g")
-        svg.element("text", ["class": "x-label", "x": n((left + right) / 2), "y": n(height - 14), "text-anchor": "middle"], text: "global step")
+        svg.element("text", ["class": "x-label", "x": n((left + right) / 2), "y": n(origin.y + height - 14), "text-anchor": "middle"], text: "global step")
         let middle = (top + bottom) / 2
-        svg.element("text", ["class": "y-label", "x": "18", "y": n(middle), "text-anchor": "middle", "transform": "rotate(-90 18 \(n(middle)))"], text: yLabel)
-        svg.element("text", ["class": "title", "x": n((left + right) / 2), "y": "24", "text-anchor": "middle", "font-size": "15"], text: title)
+        let labelX = n(origin.x + 18)
+        if !yLabel.isEmpty {
+            svg.element("text", ["class": "y-label", "x": labelX, "y": n(middle), "text-anchor": "middle", "transform": "rotate(-90 \(labelX) \(n(middle)))"], text: yLabel)
+        }
+        svg.element("text", ["class": "title", "x": n((left + right) / 2), "y": n(origin.y + 24), "text-anchor": "middle", "font-size": "15"], text: title)
     }
 }

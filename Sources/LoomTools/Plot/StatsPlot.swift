@@ -57,14 +57,19 @@ public struct StatsPlot: Sendable {
     }
 
     private func drawSeries(_ series: PlotSeries, index: Int, frame: PlotFrame, into svg: inout SVGWriter) {
-        let segments = series.segments(logarithmic: logY)
-        let style = Self.style(index)
+        Self.draw(series, style: Self.style(index), logarithmic: logY, frame: frame, into: &svg)
+    }
+
+    /// Draws `series` as polylines (broken at undrawable values), with markers when few.
+    static func draw(_ series: PlotSeries, style: (color: String, dash: [(String, String)]), logarithmic: Bool,
+                     frame: PlotFrame, into svg: inout SVGWriter) {
+        let segments = series.segments(logarithmic: logarithmic)
         svg.open("g", ["class": "series", "data-stat": series.name])
         for segment in segments {
             let points = segment.map { frame.point($0.x, $0.y) }.map { "\(SVGWriter.number($0.x)),\(SVGWriter.number($0.y))" }
             svg.element("polyline", ["points": points.joined(separator: " "), "fill": "none", "stroke": style.color, "stroke-width": "1.5"], extra: style.dash)
         }
-        if segments.reduce(0, { $0 + $1.count }) <= Self.markerLimit {
+        if segments.reduce(0, { $0 + $1.count }) <= markerLimit {
             for point in segments.joined() {
                 let at = frame.point(point.x, point.y)
                 svg.element("circle", ["cx": SVGWriter.number(at.x), "cy": SVGWriter.number(at.y), "r": "2.5", "fill": style.color])
@@ -91,7 +96,7 @@ public struct StatsPlot: Sendable {
         svg.close("g")
     }
 
-    private static func style(_ index: Int) -> (color: String, dash: [(String, String)]) {
+    static func style(_ index: Int) -> (color: String, dash: [(String, String)]) {
         let color = palette[index % palette.count]
         return index < palette.count ? (color, []) : (color, [("stroke-dasharray", "6 3")])
     }
