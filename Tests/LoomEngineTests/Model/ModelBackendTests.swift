@@ -141,3 +141,40 @@ import Testing
         }
     }
 }
+
+@Suite struct ModelBackendCustomStepTests {
+    private static func network() -> Sequential {
+        var generator = LoomTensor.SeededGenerator(seed: 8)
+        return Sequential([("fc1", Dense(inputSize: 3, outputSize: 8, generator: &generator)), ("relu", Activation(.relu)),
+                           ("fc", Dense(inputSize: 8, outputSize: 1, generator: &generator))])
+    }
+
+    @Test func gradientAccumulationOverMicroBatchesMatchesOneLargeBatch() throws {
+        let large = try ModelBackend(model: Model(Self.network()), optimizer: .sgd(learningRate: 0.1), data: TinyRegression.data(batchSize: 8),
+                                     batch: TinyRegression.batch, cost: TinyRegression.cost)
+        let accumulated = try ModelBackend(
+            model: Model(Self.network()), optimizers: [.all(.sgd(learningRate: 0.1))], data: TinyRegression.data(batchSize: 4),
+            batch: TinyRegression.batch, cost: TinyRegression.cost,
+            step: { backend, first, context in
+                backend.zeroGradients()
+                var total: Float = 0
+                for micro in 0..<2 {
+                    let outputs = try backend.computeCost(micro == 0 ? first : try backend.nextBatch(), context)
+                    (outputs.cost * 0.5).backward()
+                    total += outputs.cost.scalar / 2
+                }
+                try backend.update("model")
+                return ModelOutputs(cost: Tensor(total))
+            })
+        for _ in 0..<5 {
+            let a = try large.runStep(StepRequest(fetches: ["cost"])).scalar("cost") ?? .nan
+            let b = try accumulated.runStep(StepRequest(fetches: ["cost"])).scalar("cost") ?? .nan
+            #expect(abs(a - b) < 1e-5)
+        }
+        #expect(accumulated.cursor.position.indexInEpoch == large.cursor.position.indexInEpoch * 2)
+        for (x, y) in zip(try large.exportState(), try accumulated.exportState()) where x.name != "optimizer/step" {
+            #expect(x.name == y.name)
+            #expect(zip(x.values, y.values).allSatisfy { abs($0 - $1) < 1e-5 }, "\(x.name) differs")
+        }
+    }
+}
