@@ -9,7 +9,7 @@ extension Optimizer {
     ///   - parameters: The parameters it updates (they give the order and shapes).
     ///   - prefix: `optimizer/`, or `optimizer/<group>/` for one of several groups.
     /// - Returns: The arrays, step first.
-    func checkpointArrays(for parameters: [(name: String, parameter: Parameter)], prefix: String) -> [NamedArray] {
+    public func checkpointArrays(for parameters: [(name: String, parameter: Parameter)], prefix: String) -> [NamedArray] {
         var slots: [String: StateArray] = [:]
         for array in stateArrays(for: parameters) { slots[array.name] = array }
         var arrays: [NamedArray] = []
@@ -30,7 +30,7 @@ extension Optimizer {
     ///   - parameters: The parameters it updates.
     ///   - prefix: The prefix used when saving.
     /// - Throws: `StateError` for a missing step, an unknown name or a wrong shape.
-    func loadCheckpointArrays(_ arrays: [NamedArray], for parameters: [(name: String, parameter: Parameter)],
+    public func loadCheckpointArrays(_ arrays: [NamedArray], for parameters: [(name: String, parameter: Parameter)],
                               prefix: String) throws(StateError) {
         let own = arrays.filter { $0.name.hasPrefix(prefix) }
             .map { StateArray(name: "optimizer/" + $0.name.dropFirst(prefix.count), shape: $0.shape, values: $0.values) }
