@@ -70,6 +70,10 @@ let package = Package(
             name: "custom-callback", dependencies: ["LoomData", "LoomEngine", "LoomTraining"], path: "Examples/custom-callback"
         ),
         .executableTarget(
+            name: "regression-csv", dependencies: ["LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining"],
+            path: "Examples/regression-csv"
+        ),
+        .executableTarget(
             name: "LoomDistributedChecks", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
             path: "Tests/LoomDistributedChecks"
         ),

@@ -1,4 +1,5 @@
 import LoomData
+import LoomEngine
 import LoomNN
 import LoomTensor
 import LoomTraining
@@ -87,19 +88,8 @@ public final class DataParallelClassifierBackend: TrainingBackend {
     /// matches a fresh backend, which a resume needs).
     public func exportState() throws -> [NamedArray] {
         let model = parallel.classifier.model
-        let parameters = model.namedParameters()
-        var slots: [String: StateArray] = [:]
-        for array in parallel.optimizer.stateArrays(for: parameters) { slots[array.name] = array }
-        var arrays = model.stateArrays().map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
-        if let step = slots["optimizer/step"] { arrays.append(NamedArray(name: step.name, shape: step.shape, values: step.values)) }
-        for (name, parameter) in parameters {
-            for slot in parallel.optimizer.algorithm.slotNames {
-                let key = "optimizer/\(name)/\(slot)"
-                let values = slots[key]?.values ?? [Float](repeating: 0, count: parameter.value.scalarCount)
-                arrays.append(NamedArray(name: key, shape: parameter.shape, values: values))
-            }
-        }
-        return arrays
+        return model.stateArrays().map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
+            + parallel.optimizer.checkpointArrays(for: model.namedParameters(), prefix: "optimizer/")
     }
 
     /// Restores a state from ``exportState()``: every rank loads the same checkpoint.

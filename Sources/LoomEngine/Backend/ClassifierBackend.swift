@@ -3,10 +3,11 @@ import LoomNN
 import LoomTensor
 import LoomTraining
 
-/// The training backend of a `LoomNN` classifier: owns the model, its optimizer and a
-/// resumable cursor over the batched training data, and runs one step per
-/// ``runStep(_:)`` (next batch → forward in training mode → backward → optimizer update →
-/// update ops only when asked → the requested outputs).
+/// The training backend of a `LoomNN` classifier: one recipe of the general
+/// ``ModelBackend`` (softmax cross-entropy plus weight decay as the cost, top-k error
+/// outputs), which owns the model, its optimizer and a resumable cursor over the batched
+/// training data, and runs one step per ``runStep(_:)`` (next batch → forward in training
+/// mode → backward → optimizer update → update ops only when asked → the requested outputs).
 ///
 /// ```swift
 /// let data = try BatchData(ShuffleData(SyntheticDigits.train(), seed: 1), batchSize: 64)
@@ -23,10 +24,8 @@ public final class ClassifierBackend<Flow: DataFlow>: TrainingBackend {
     public let classifier: ClassifierModel
     /// The optimizer that updates it.
     public let optimizer: Optimizer
-    /// The resumable position in the training data (one datapoint = one batch).
-    public let cursor: DataCursor<Flow>
-    /// The output names, as a set for request checks.
-    public let outputNames: Set<String>
+    /// The general backend the classifier runs on.
+    public let backend: ModelBackend<Flow, ClassifierBatch>
 
     /// Creates a backend.
     /// - Parameters:
@@ -38,30 +37,35 @@ public final class ClassifierBackend<Flow: DataFlow>: TrainingBackend {
     public init(classifier: ClassifierModel, optimizer: Optimizer, data: Flow) throws {
         self.classifier = classifier
         self.optimizer = optimizer
-        cursor = try DataCursor(data)
-        outputNames = Set(ClassifierOutputs.outputNames)
+        let inputShape = classifier.inputShape, classes = classifier.classes
+        backend = try ModelBackend(
+            model: classifier.model, optimizer: optimizer, data: data, outputs: ClassifierOutputs.outputNames,
+            movingAverages: ["cost", "cross_entropy_loss", "train-error-top1"], sampleShapes: .variable,
+            batch: { try ClassifierBatch($0, inputShape: inputShape, classes: classes) },
+            cost: { _, batch, context in
+                // Only the requested outputs' error vectors are computed (a top-k search each).
+                let (cost, outputs) = classifier.lossAndOutputs(images: batch.images, labels: batch.labels, training: context.isTraining,
+                                                                errorVectors: ClassifierOutputs.ErrorVectors(outputs: context.requested))
+                return ModelOutputs(cost: cost, names: ClassifierOutputs.outputNames) { outputs.value(named: $0) }
+            })
     }
 
+    /// The resumable position in the training data (one datapoint = one batch).
+    public var cursor: DataCursor<Flow> { backend.cursor }
+
+    /// The output names, as a set for request checks.
+    public var outputNames: Set<String> { backend.outputNames }
+
     /// The scalar outputs smoothed by `MovingAverageSummary`.
-    public var movingAverageNames: [String] { ["cost", "cross_entropy_loss", "train-error-top1"] }
+    public var movingAverageNames: [String] { backend.movingAverageNames }
 
     /// Reads the next batch from the training data, as tensors.
     /// - Returns: The batch.
     /// - Throws: An error of the flow, ``EngineError`` when the batch does not fit the model.
-    public func nextBatch() throws -> ClassifierBatch {
-        let datapoint: Datapoint
-        do {
-            datapoint = try cursor.next()
-        } catch DataFlowError.empty {
-            throw EngineError.emptyData("the training data")
-        }
-        return try ClassifierBatch(datapoint, inputShape: classifier.inputShape, classes: classifier.classes)
-    }
+    public func nextBatch() throws -> ClassifierBatch { try backend.nextBatch() }
 
     /// Runs one training step on the next batch (see ``step(_:request:)``).
-    public func runStep(_ request: StepRequest) throws -> StepOutputs {
-        try step(try nextBatch(), request: request)
-    }
+    public func runStep(_ request: StepRequest) throws -> StepOutputs { try backend.runStep(request) }
 
     /// Runs one training step on `batch`: forward in training mode, backward, optimizer
     /// update; the model's update ops run when `request.runUpdateOps` and are discarded
@@ -72,40 +76,21 @@ public final class ClassifierBackend<Flow: DataFlow>: TrainingBackend {
     /// - Returns: Exactly the requested outputs, and the summaries when asked.
     /// - Throws: ``EngineError/unknownOutput(_:known:)`` (before anything runs).
     public func step(_ batch: ClassifierBatch, request: StepRequest) throws -> StepOutputs {
-        for name in request.fetches where !outputNames.contains(name) {
-            throw EngineError.unknownOutput(name, known: ClassifierOutputs.outputNames)
-        }
-        // Only the requested outputs' error vectors are computed (a top-k search each).
-        let result = classifier.trainStep(images: batch.images, labels: batch.labels, optimizer: optimizer,
-                                          errorVectors: ClassifierOutputs.ErrorVectors(outputs: request.fetches))
-        if request.runUpdateOps { classifier.model.applyUpdateOps() } else { classifier.model.discardUpdateOps() }
-        var outputs = StepOutputs()
-        if !request.fetches.isEmpty {
-            outputs.values.reserveCapacity(request.fetches.count)
-            for name in request.fetches where outputs.values[name] == nil {
-                outputs.values[name] = result.value(named: name)
-            }
-        }
-        if request.summaries { outputs.summaries = makeSummaries() }
-        return outputs
+        try backend.step(batch, request: request)
     }
 
     // MARK: - Hyperparameters
 
     /// The optimizer's hyperparameter names (`learning_rate`, …).
-    public var hyperparameterNames: [String] { optimizer.hyperparameterNames }
+    public var hyperparameterNames: [String] { backend.hyperparameterNames }
 
     /// The optimizer's current value of `name`.
     /// - Throws: ``EngineError/hyperparameter(_:)`` naming the known hyperparameters.
-    public func hyperparameter(_ name: String) throws -> Double {
-        do { return try optimizer.hyperparameter(name) } catch { throw EngineError.hyperparameter(error.description) }
-    }
+    public func hyperparameter(_ name: String) throws -> Double { try backend.hyperparameter(name) }
 
     /// Sets the optimizer's `name`; the next step uses it.
     /// - Throws: ``EngineError/hyperparameter(_:)`` for an unknown name or a bad value.
-    public func setHyperparameter(_ name: String, to value: Double) throws {
-        do { try optimizer.setHyperparameter(name, value) } catch { throw EngineError.hyperparameter(error.description) }
-    }
+    public func setHyperparameter(_ name: String, to value: Double) throws { try backend.setHyperparameter(name, to: value) }
 }
 
 extension ClassifierOutputs {

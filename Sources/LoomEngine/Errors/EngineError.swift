@@ -19,6 +19,15 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case unsupportedInput(String)
     /// The data flow yielded no batch.
     case emptyData(String)
+    /// A cost function returned a cost that is not one finite number (the reason).
+    case badCost(String)
+    /// A requested output the cost function did not produce this step.
+    case missingOutput(String, produced: [String])
+    /// A batch whose component's sample shape differs from the first batch's, for a model
+    /// that takes one sample shape only.
+    case batchShapeChanged(component: Int, first: [Int], found: [Int])
+    /// An optimizer parameter group that cannot be set up (the reason).
+    case parameterGroup(String)
 
     /// A one-line message saying what to do.
     public var description: String {
@@ -42,6 +51,16 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return message
         case let .emptyData(what):
             return "\(what) yielded no batch (is the data set smaller than one batch?)"
+        case let .badCost(reason):
+            return "the cost function's 'cost' \(reason)"
+        case let .missingOutput(name, produced):
+            return "the cost function did not produce the requested output '\(name)'; it produces: "
+                + "\(produced.joined(separator: ", ")) (set it in the ModelOutputs it returns, or stop requesting it)"
+        case let .batchShapeChanged(component, first, found):
+            return "batch component \(component) has samples of shape \(found), but the first batch's were \(first); "
+                + "the model takes one sample shape (pad or bucket the data, or pass sampleShapes: .variable if the model takes any)"
+        case let .parameterGroup(reason):
+            return "optimizer parameter groups: \(reason)"
         }
     }
 }

@@ -1,0 +1,28 @@
+import LoomNN
+import LoomTraining
+
+extension ModelBackend {
+    /// For every parameter: its name (a histogram) and `<name>/norm` (its L2 norm).
+    public var summaryNames: [String] { Self.summaryNames(of: model) }
+
+    /// A histogram and the L2 norm of every parameter's current values.
+    func makeSummaries() -> [Summary] { Self.summaries(of: model) }
+
+    /// The summary names of `model`'s parameters (shared with other backends of a `Model`).
+    static func summaryNames(of model: Model) -> [String] {
+        model.namedParameters().flatMap { [$0.name, "\($0.name)/norm"] }
+    }
+
+    /// A histogram and the L2 norm of every parameter of `model`.
+    static func summaries(of model: Model) -> [Summary] {
+        var summaries: [Summary] = []
+        for (name, parameter) in model.namedParameters() {
+            let values = parameter.value.scalars
+            var sum: Double = 0
+            for value in values { sum += Double(value) * Double(value) }
+            summaries.append(.histogram(name: name, value: Histogram(values: values)))
+            summaries.append(.scalar(name: "\(name)/norm", value: sum.squareRoot()))
+        }
+        return summaries
+    }
+}
