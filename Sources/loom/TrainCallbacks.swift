@@ -39,7 +39,8 @@ struct TrainCallbacks {
             ?? SendStat(command: Self.sendStatCommand(logDirectory: job.logDirectory),
                         stats: ["val-error-top1", "val-error-top5", "learning_rate"])
         var list: [any Callback] = [
-            TerminateOnNaN(),  // before ModelSaver: a diverged model is never saved as the latest checkpoint
+            // Before ModelSaver: a diverged model is never saved as the latest checkpoint.
+            options.nanPolicy == .rollback ? RollbackOnNaN() : TerminateOnNaN(),
             saver,
             runner,
             MinSaver("val-error-top1"),

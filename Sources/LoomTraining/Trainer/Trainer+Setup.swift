@@ -56,6 +56,15 @@ extension Trainer {
         }
     }
 
+    /// Restores every stateful callback's state and the monitors' history from `state`
+    /// (not the counters, not the hyperparameters): a rollback to a checkpoint mid-run.
+    func restoreCallbackStates(_ state: TrainingState) throws {
+        for case let callback as any StatefulCallback in callbacks.unwrapped {
+            if let saved = state.callbacks[callback.stateKey] { try callback.importState(saved) }
+        }
+        try monitors.importState(state.monitors)
+    }
+
     private func importState(_ state: TrainingState) throws {
         let known = Set(config.backend.hyperparameterNames)
         for (name, value) in state.hyperparameters.sorted(by: { $0.key < $1.key }) {

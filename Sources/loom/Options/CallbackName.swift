@@ -4,7 +4,7 @@ import LoomTraining
 /// The callbacks and monitors of `loom train` that `--no NAME` switches off, by a stable
 /// name. Training itself, checkpoints and validation cannot be switched off.
 enum CallbackName: String, CaseIterable, ExpressibleByArgument {
-    /// ``TerminateOnNaN``.
+    /// ``TerminateOnNaN`` or ``RollbackOnNaN`` (`--nan-policy`).
     case nanGuard = "nan-guard"
     /// ``MinSaver`` of `val-error-top1`.
     case minSaver = "min-saver"
@@ -34,7 +34,7 @@ enum CallbackName: String, CaseIterable, ExpressibleByArgument {
     /// Whether `callback` is the one this name switches off.
     func matches(_ callback: any Callback) -> Bool {
         switch self {
-        case .nanGuard: return callback is TerminateOnNaN
+        case .nanGuard: return callback is TerminateOnNaN || callback is RollbackOnNaN
         case .minSaver: return callback is MinSaver
         case .schedule: return callback is ScheduledHyperParamSetter
         case .humanHyper: return callback is HumanHyperParamSetter

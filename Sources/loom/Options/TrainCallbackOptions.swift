@@ -7,8 +7,11 @@ struct TrainCallbackOptions: ParsableArguments {
     /// What to do when a step's loss is NaN or infinite.
     enum NaNPolicy: String, CaseIterable, ExpressibleByArgument {
         /// Stop training with an error (TerminateOnNaN, first in the list), before the
-        /// diverged model is saved. (Rolling back to the last good checkpoint is not implemented.)
+        /// diverged model is saved.
         case stop
+        /// Roll back to the newest good checkpoint with the learning rate cut by 10 and go
+        /// on (RollbackOnNaN; at most 3 times, then stop).
+        case rollback
     }
 
     @Option(name: .customLong("early-stop"), help: ArgumentHelp(
@@ -20,7 +23,7 @@ struct TrainCallbackOptions: ParsableArguments {
                                valueName: "duration"), transform: TrainDuration.parse)
     var timeLimit: TrainDuration?
 
-    @Option(help: "What to do at a NaN or infinite loss.")
+    @Option(help: "What to do at a NaN or infinite loss: stop, or roll back to the newest good checkpoint with the learning rate cut by 10 (at most 3 times).")
     var nanPolicy = NaNPolicy.stop
 
     @Option(help: ArgumentHelp("Profile global steps A through B (1-based) into <logdir>/trace-A-B.json (Chrome trace; open in ui.perfetto.dev).",
@@ -55,6 +58,7 @@ struct TrainCallbackOptions: ParsableArguments {
         var arguments: [String] = []
         if let earlyStop { arguments += ["--early-stop", earlyStop.argument] }
         if let timeLimit { arguments += ["--time-limit", timeLimit.argument] }
+        if nanPolicy != .stop { arguments += ["--nan-policy", nanPolicy.rawValue] }
         if let profileSteps { arguments += ["--profile-steps", profileSteps.argument] }
         if trackHost { arguments.append("--track-host") }
         if let summaryEvery { arguments += ["--summary-every", String(summaryEvery)] }
