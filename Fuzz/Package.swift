@@ -2,7 +2,7 @@
 // Fuzz targets for every reader of outside bytes (libFuzzer, built by scripts/fuzz).
 //
 // A separate package so that the main `swift build` / `swift test` never build it. It is
-// built with `--sanitize=fuzzer --sanitize=address` and `-enable-testing` (for the
+// built with `-sanitize=fuzzer,address` and `-enable-testing` (for the
 // `@testable` imports of two internal decoders); see Fuzz/README.md.
 import PackageDescription
 
