@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "LoomTraining", targets: ["LoomTraining"]),
         .library(name: "LoomEngine", targets: ["LoomEngine"]),
         .library(name: "LoomDistributed", targets: ["LoomDistributed"]),
+        // For the fuzz targets (Fuzz/Package.swift), which depend on this package by path.
+        .library(name: "LoomTools", targets: ["LoomTools"]),
         .executable(name: "loom", targets: ["loom"]),
         .executable(name: "loom-bench", targets: ["loom-bench"]),
     ],

@@ -14,31 +14,60 @@ public enum CIFAR {
     /// - Returns: Columns: images, then one label column per label byte.
     /// - Throws: `DatasetReadError` naming a file of the wrong size or with a bad label.
     public static func read(_ files: [URL], labelLimits: [Int]) throws -> [DataComponent] {
-        let record = labelLimits.count + imageBytes
+        var records = Records(labelLimits: labelLimits)
+        for url in files { try records.append(try FileBytes.read(url), file: url.path) }
+        return records.columns
+    }
+
+    /// Parses the bytes of one batch file (already decompressed); see `read`.
+    /// - Parameters:
+    ///   - bytes: The file contents.
+    ///   - file: The file name, for errors.
+    ///   - labelLimits: The number of classes of each label byte (`[10]`, or `[20, 100]`).
+    /// - Returns: Columns: images, then one label column per label byte.
+    /// - Throws: `DatasetReadError` for a file of the wrong size or with a bad label.
+    public static func parse(_ bytes: [UInt8], file: String, labelLimits: [Int]) throws -> [DataComponent] {
+        var records = Records(labelLimits: labelLimits)
+        try records.append(bytes, file: file)
+        return records.columns
+    }
+
+    /// The records read so far, as columns.
+    private struct Records {
+        let labelLimits: [Int]
         var images: [Float] = []
-        var labels = [[Int32]](repeating: [], count: labelLimits.count)
-        for url in files {
-            let bytes = try FileBytes.read(url)
+        var labels: [[Int32]]
+
+        init(labelLimits: [Int]) {
+            self.labelLimits = labelLimits
+            labels = [[Int32]](repeating: [], count: labelLimits.count)
+        }
+
+        var columns: [DataComponent] {
+            let n = labels.first?.count ?? images.count / CIFAR.imageBytes
+            return [.floats(shape: [n, 3, 32, 32], values: images)] + labels.map { .ints(shape: [n], values: $0) }
+        }
+
+        mutating func append(_ bytes: [UInt8], file: String) throws {
+            let record = labelLimits.count + CIFAR.imageBytes
             guard !bytes.isEmpty, bytes.count % record == 0 else {
                 let records = max(1, (bytes.count + record - 1) / record)
-                throw DatasetReadError.wrongSize(file: url.path, expectedBytes: records * record, foundBytes: bytes.count)
+                throw DatasetReadError.wrongSize(file: file, expectedBytes: records * record, foundBytes: bytes.count)
             }
             let count = bytes.count / record
-            images.reserveCapacity(images.count + count * imageBytes)
+            images.reserveCapacity(images.count + count * CIFAR.imageBytes)
             for r in 0..<count {
                 let base = r * record
                 for (k, limit) in labelLimits.enumerated() {
                     let label = Int(bytes[base + k])
                     guard label < limit else {
-                        throw DatasetReadError.shapeMismatch(file: url.path, what: "label \(k) of record \(r)", expected: "below \(limit)", found: "\(label)")
+                        throw DatasetReadError.shapeMismatch(file: file, what: "label \(k) of record \(r)", expected: "below \(limit)", found: "\(label)")
                     }
                     labels[k].append(Int32(label))
                 }
                 let start = base + labelLimits.count
-                for i in start..<(start + imageBytes) { images.append(Float(bytes[i]) * (1 / 255)) }
+                for i in start..<(start + CIFAR.imageBytes) { images.append(Float(bytes[i]) * (1 / 255)) }
             }
         }
-        let n = labels[0].count
-        return [.floats(shape: [n, 3, 32, 32], values: images)] + labels.map { .ints(shape: [n], values: $0) }
     }
 }

@@ -54,12 +54,12 @@ public enum CSVFile {
             if hasHeader, header == nil {
                 header = fields
                 width = fields.count
-                labelIndex = try resolve(label, header: fields, file: file, line: lineNumber)
+                labelIndex = try resolve(label, header: fields, width: fields.count, file: file, line: lineNumber)
                 continue
             }
             if width == nil {
                 width = fields.count
-                labelIndex = try resolve(label, header: nil, file: file, line: lineNumber)
+                labelIndex = try resolve(label, header: nil, width: fields.count, file: file, line: lineNumber)
             }
             guard fields.count == width else {
                 throw DatasetReadError.csv(file: file, line: lineNumber, message: "\(fields.count) fields, expected \(width ?? 0) like the first line")
@@ -87,12 +87,11 @@ public enum CSVFile {
         return try ArrayDataFlow(columns: columns)
     }
 
-    private static func resolve(_ label: LabelColumn?, header: [String]?, file: String, line: Int) throws -> Int? {
+    private static func resolve(_ label: LabelColumn?, header: [String]?, width: Int, file: String, line: Int) throws -> Int? {
         switch label {
         case nil: return nil
         case let .index(index)?:
-            let width = header?.count
-            if let width, !(0..<width).contains(index) {
+            guard (0..<width).contains(index) else {
                 throw DatasetReadError.csv(file: file, line: line, message: "label column index \(index) is out of range 0..<\(width)")
             }
             return index

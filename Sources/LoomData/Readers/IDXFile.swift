@@ -39,7 +39,7 @@ public struct IDXFile: Sendable, Equatable {
         let headerSize = 4 + 4 * rank
         guard bytes.count >= headerSize else { throw DatasetReadError.wrongSize(file: file, expectedBytes: headerSize, foundBytes: bytes.count) }
         let shape = (0..<rank).map { d in (0..<4).reduce(0) { $0 << 8 | Int(bytes[4 + 4 * d + $1]) } }
-        let expected = headerSize + shape.reduce(1, *)
+        guard let expected = ShapeSize.fileBytes(shape, width: 1, headerBytes: headerSize) else { throw ShapeSize.tooLarge(file: file, shape: shape) }
         guard bytes.count == expected else { throw DatasetReadError.wrongSize(file: file, expectedBytes: expected, foundBytes: bytes.count) }
         return IDXFile(shape: shape, values: Array(bytes[headerSize...]))
     }

@@ -59,8 +59,8 @@ public enum NumPyFile {
         case "|u1", "<u1": width = 1
         default: throw DatasetReadError.unsupportedType(file: file, found: "'\(descr)'", supported: supported)
         }
+        guard let expected = ShapeSize.fileBytes(shape, width: width, headerBytes: dataStart) else { throw ShapeSize.tooLarge(file: file, shape: shape) }
         let count = shape.reduce(1, *)
-        let expected = dataStart + count * width
         guard bytes.count == expected else { throw DatasetReadError.wrongSize(file: file, expectedBytes: expected, foundBytes: bytes.count) }
         func word(_ i: Int) -> UInt64 { (0..<width).reduce(UInt64(0)) { $0 | UInt64(bytes[dataStart + i * width + $1]) << UInt64(8 * $1) } }
         switch descr {
