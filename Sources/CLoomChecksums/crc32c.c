@@ -3,6 +3,41 @@
 #include "CLoomChecksums.h"
 #include <string.h>
 
+#if defined(__x86_64__) || defined(__aarch64__)
+// Combining CRC registers: the raw CRC-32C register is linear, so the register after
+// A then B is shift(reg(A), |B|) ^ reg0(B), where shift multiplies by x^(8|B|) modulo
+// the (reflected) polynomial. Three independent streams then keep the CRC unit busy.
+#define LOOM_CRC32C_POLY 0x82F63B78u
+
+static uint32_t loom_multmodp(uint32_t a, uint32_t b) {
+    uint32_t m = (uint32_t)1 << 31, p = 0;
+    for (;;) {
+        if (a & m) {
+            p ^= b;
+            if ((a & (m - 1)) == 0) break;
+        }
+        m >>= 1;
+        b = (b & 1) ? (b >> 1) ^ LOOM_CRC32C_POLY : b >> 1;
+    }
+    return p;
+}
+
+// x^(8 * bytes) modulo the polynomial (x^0 is bit 31 in the reflected representation).
+static uint32_t loom_x8nmodp(size_t bytes) {
+    uint32_t result = (uint32_t)1 << 31;
+    uint32_t power = (uint32_t)1 << (31 - 8);  // x^8
+    while (bytes) {
+        if (bytes & 1) result = loom_multmodp(power, result);
+        power = loom_multmodp(power, power);
+        bytes >>= 1;
+    }
+    return result;
+}
+
+// Buffers at least this long are split into three interleaved streams.
+#define LOOM_CRC32C_THREE_WAY 12288
+#endif
+
 #if defined(__x86_64__)
 #include <cpuid.h>
 #include <nmmintrin.h>
@@ -14,8 +49,30 @@ int loom_crc32c_hardware_available(void) {
 }
 
 __attribute__((target("sse4.2")))
+static uint32_t loom_crc32c_three(uint32_t crc, const unsigned char *bytes, size_t block) {
+    uint64_t a = crc, b = 0, c = 0;
+    for (size_t offset = 0; offset < block; offset += 8) {
+        uint64_t wa, wb, wc;
+        memcpy(&wa, bytes + offset, 8);
+        memcpy(&wb, bytes + block + offset, 8);
+        memcpy(&wc, bytes + 2 * block + offset, 8);
+        a = _mm_crc32_u64(a, wa);
+        b = _mm_crc32_u64(b, wb);
+        c = _mm_crc32_u64(c, wc);
+    }
+    uint32_t shift = loom_x8nmodp(block);
+    return loom_multmodp(shift, loom_multmodp(shift, (uint32_t)a) ^ (uint32_t)b) ^ (uint32_t)c;
+}
+
+__attribute__((target("sse4.2")))
 uint32_t loom_crc32c_hardware(uint32_t crc, const void *data, size_t length) {
     const unsigned char *bytes = data;
+    if (length >= LOOM_CRC32C_THREE_WAY) {
+        size_t block = length / 24 * 8;
+        crc = loom_crc32c_three(crc, bytes, block);
+        bytes += 3 * block;
+        length -= 3 * block;
+    }
     uint64_t value = crc;
     while (length >= 8) {
         uint64_t word;
@@ -50,8 +107,30 @@ int loom_crc32c_hardware_available(void) {
 }
 
 __attribute__((target("crc")))
+static uint32_t loom_crc32c_three(uint32_t crc, const unsigned char *bytes, size_t block) {
+    uint32_t a = crc, b = 0, c = 0;
+    for (size_t offset = 0; offset < block; offset += 8) {
+        uint64_t wa, wb, wc;
+        memcpy(&wa, bytes + offset, 8);
+        memcpy(&wb, bytes + block + offset, 8);
+        memcpy(&wc, bytes + 2 * block + offset, 8);
+        a = __crc32cd(a, wa);
+        b = __crc32cd(b, wb);
+        c = __crc32cd(c, wc);
+    }
+    uint32_t shift = loom_x8nmodp(block);
+    return loom_multmodp(shift, loom_multmodp(shift, a) ^ b) ^ c;
+}
+
+__attribute__((target("crc")))
 uint32_t loom_crc32c_hardware(uint32_t crc, const void *data, size_t length) {
     const unsigned char *bytes = data;
+    if (length >= LOOM_CRC32C_THREE_WAY) {
+        size_t block = length / 24 * 8;
+        crc = loom_crc32c_three(crc, bytes, block);
+        bytes += 3 * block;
+        length -= 3 * block;
+    }
     while (length >= 8) {
         uint64_t word;
         memcpy(&word, bytes, 8);

@@ -20,8 +20,9 @@ public enum Gzip {
         guard loom_inflate_init2(&stream, 15 + 16) == Z_OK else { throw .corrupt(reason: "zlib could not start") }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        // The trailer's size field of the last member is a good first guess of the size.
-        output.reserveCapacity(min(Int(littleEndian32(bytes.suffix(4))), 1 << 30))
+        // The trailer's size field of the last member is a good first guess of the size, but
+        // only a guess: deflate expands at most 1032-fold, so a claim beyond that is not believed.
+        output.reserveCapacity(min(Int(littleEndian32(bytes.suffix(4))), bytes.count * 1032, 1 << 30))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var consumed = 0
         while consumed < bytes.count {

@@ -87,12 +87,14 @@ import LoomTestSupport
 
     @Test func hardwareAndPortableCRC32CAgree() {
         var state: UInt64 = 7
-        let bytes: [UInt8] = (0..<4099).map { _ in
+        let bytes: [UInt8] = (0..<100_003).map { _ in
             state = state &* 6_364_136_223_846_793_005 &+ 1
             return UInt8(truncatingIfNeeded: state >> 33)
         }
         bytes.withUnsafeBytes { raw in
-            for (start, end) in [(0, 0), (0, 1), (1, 9), (3, 4099), (0, 4096), (5, 77)] {
+            // Short buffers take one stream; from 12,288 bytes on, three interleaved ones.
+            for (start, end) in [(0, 0), (0, 1), (1, 9), (3, 4099), (0, 4096), (5, 77), (0, 12_288), (1, 12_312),
+                                 (7, 100_003), (0, 99_999), (0, 24_576)] {
                 let slice = UnsafeRawBufferPointer(rebasing: raw[start..<end])
                 #expect(CRC32C.checksum(slice) == CRC32C.portableChecksum(slice), "bytes \(start)..<\(end)")
             }
