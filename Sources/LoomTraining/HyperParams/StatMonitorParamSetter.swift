@@ -107,7 +107,7 @@ public final class StatMonitorParamSetter: StatefulCallback, HyperParamReplaying
     private func warnOnce(_ message: String) {
         guard !warnedMissing else { return }
         warnedMissing = true
-        applier.context?.logger.warning(message)
+        applier.context?.logger.warning("\(message)")
     }
 
     public func exportState() throws -> StateValue {

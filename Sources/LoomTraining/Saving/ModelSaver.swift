@@ -126,7 +126,7 @@ public final class ModelSaver: Callback {
 
     /// Logs the warnings the store reported (it cannot hold the non-Sendable logger).
     func logWarnings() {
-        for message in warnings.drain() { context?.logger.warning(message) }
+        for message in warnings.drain() { context?.logger.warning("\(message)") }
     }
 
     @discardableResult
