@@ -36,10 +36,10 @@ public final class StatMonitorParamSetter: StatefulCallback, HyperParamReplaying
     ///   - lastK: the window length (≥ 1).
     ///   - direction: `.min` (the default) when the stat should decrease, `.max` when it should increase.
     ///   - stateKey: the key of its saved state (default `StatMonitorParamSetter[<param>,<stat>]`).
-    public init(_ param: HyperParam, stat: String, valueFunc: @escaping (Double) throws -> Double,
+    public init(_ param: HyperParam, stat: Stat, valueFunc: @escaping (Double) throws -> Double,
                 threshold: Double, lastK: Int, direction: StatDirection = .min, stateKey: String? = nil) {
         self.param = param
-        self.stat = stat
+        self.stat = stat.name
         self.valueFunc = valueFunc
         self.threshold = threshold
         self.lastK = lastK
@@ -51,7 +51,7 @@ public final class StatMonitorParamSetter: StatefulCallback, HyperParamReplaying
     /// The former spelling of ``init(_:stat:valueFunc:threshold:lastK:direction:stateKey:)``
     /// (`reverse: true` is `direction: .max`).
     @available(*, deprecated, renamed: "init(_:stat:valueFunc:threshold:lastK:direction:stateKey:)")
-    public convenience init(_ param: HyperParam, stat: String, valueFunc: @escaping (Double) throws -> Double,
+    public convenience init(_ param: HyperParam, stat: Stat, valueFunc: @escaping (Double) throws -> Double,
                             threshold: Double, lastK: Int, reverse: Bool, stateKey: String? = nil) {
         self.init(param, stat: stat, valueFunc: valueFunc, threshold: threshold, lastK: lastK,
                   direction: reverse ? .max : .min, stateKey: stateKey)

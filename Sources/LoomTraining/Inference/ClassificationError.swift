@@ -20,9 +20,9 @@ public final class ClassificationError: Inferencer {
     /// - Parameters:
     ///   - wrongName: the per-sample wrong vector output.
     ///   - summaryName: the stat name of the error rate.
-    public init(wrongName: String = "wrong-top1", summaryName: String = "val-error-top1") {
+    public init(wrongName: String = "wrong-top1", summaryName: Stat = .valErrorTop1) {
         self.wrongName = wrongName
-        self.summaryName = summaryName
+        self.summaryName = summaryName.name
     }
 
     public var name: String { "ClassificationError(\(wrongName))" }

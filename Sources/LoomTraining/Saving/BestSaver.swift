@@ -35,13 +35,13 @@ public class BestSaver: StatefulCallback {
 
     /// Creates the saver.
     /// - Parameters:
-    ///   - stat: the stat to watch.
+    ///   - stat: the stat to watch (`.valErrorTop1`, or a string literal).
     ///   - direction: `.min` (errors, losses) or `.max` (accuracies).
     ///   - topK: how many best checkpoints to keep (at least 1).
     /// - Precondition: `topK >= 1`.
-    public init(_ stat: String, direction: StatDirection, topK: Int = 1) {
+    public init(_ stat: Stat, direction: StatDirection, topK: Int = 1) {
         precondition(topK >= 1, "BestSaver: topK must be at least 1")
-        self.stat = stat
+        self.stat = stat.name
         self.direction = direction
         self.topK = topK
     }

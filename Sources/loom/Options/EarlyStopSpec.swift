@@ -32,6 +32,6 @@ struct EarlyStopSpec: Equatable {
 
     /// The callback.
     func makeCallback() -> EarlyStopping {
-        EarlyStopping(stat: stat, patience: patience, direction: mode)
+        EarlyStopping(stat: Stat(stat), patience: patience, direction: mode)
     }
 }

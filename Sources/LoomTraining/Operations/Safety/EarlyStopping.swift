@@ -39,8 +39,8 @@ public final class EarlyStopping: StatefulCallback {
     ///   - minDelta: the smallest change that counts (default 0).
     ///   - direction: `.min` (loss, error) or `.max` (accuracy).
     ///   - baseline: a value the stat must beat.
-    public init(stat: String, patience: Int, minDelta: Double = 0, direction: StatDirection, baseline: Double? = nil) {
-        self.stat = stat
+    public init(stat: Stat, patience: Int, minDelta: Double = 0, direction: StatDirection, baseline: Double? = nil) {
+        self.stat = stat.name
         self.patience = patience
         self.minDelta = abs(minDelta)
         self.direction = direction
@@ -50,7 +50,7 @@ public final class EarlyStopping: StatefulCallback {
 
     /// The former spelling of ``init(stat:patience:minDelta:direction:baseline:)``.
     @available(*, deprecated, renamed: "init(stat:patience:minDelta:direction:baseline:)")
-    public convenience init(stat: String, patience: Int, minDelta: Double = 0, mode: StatDirection, baseline: Double? = nil) {
+    public convenience init(stat: Stat, patience: Int, minDelta: Double = 0, mode: StatDirection, baseline: Double? = nil) {
         self.init(stat: stat, patience: patience, minDelta: minDelta, direction: mode, baseline: baseline)
     }
 
