@@ -5,8 +5,8 @@
 /// The source's output `wrongName` holds one value per sample: 1 when the prediction is
 /// wrong, 0 when it is right (e.g. `wrong-top1`, `wrong-top5`).
 /// ```swift
-/// InferenceRunner(source, [ClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1"),
-///                          ClassificationError(wrongName: "wrong-top5", summaryName: "val-error-top5")])
+/// InferenceRunner(source, [ClassificationError(wrongName: "wrong-top1", summaryName: .valErrorTop1),
+///                          ClassificationError(wrongName: "wrong-top5", summaryName: .valErrorTop5)])
 /// ```
 public final class ClassificationError: Inferencer {
     /// The output with one wrong (1) / right (0) value per sample.
