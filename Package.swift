@@ -33,6 +33,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // Bytes on disk (safetensors, checkpoints, TensorBoard events, PNG, NPY, JSON, CRCs,
@@ -47,7 +48,7 @@ let package = Package(
         .target(name: "LoomTensor", dependencies: ["CLoomKernels"]),
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
         .target(name: "LoomData", dependencies: ["LoomFormats"]),
-        .target(name: "LoomTraining", dependencies: ["LoomFormats"]),
+        .target(name: "LoomTraining", dependencies: ["LoomFormats", .product(name: "Logging", package: "swift-log")]),
         .target(name: "LoomEngine", dependencies: ["LoomTensor", "LoomNN", "LoomData", "LoomTraining"]),
         .target(name: "LoomTools", dependencies: ["LoomTraining"]),
         .systemLibrary(name: "CLoomMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),

@@ -43,9 +43,9 @@ let validation = try ClassifierInferenceSource(samples: try FixedSizeData(test, 
 
 let callbacks: [any Callback] = [
     ModelSaver(maxToKeep: 3),
-    InferenceRunner(validation, [ClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1"), ScalarStats("cost")]),
-    MinSaver("val-error-top1"),  // keeps min-val-error-top1.safetensors
-    ScheduledHyperParamSetter("learning_rate", schedule: [(5, 3e-4), (8, 1e-4)]),
+    InferenceRunner(validation, [ClassificationError(wrongName: "wrong-top1", summaryName: .valErrorTop1), ScalarStats("cost")]),
+    MinSaver(.valErrorTop1),  // keeps min-val-error-top1.safetensors
+    ScheduledHyperParamSetter(.learningRate, schedule: [(5, 3e-4), (8, 1e-4)]),
 ]
 let config = TrainConfig(backend: backend, callbacks: callbacks, stepsPerEpoch: option("steps-per-epoch", max(1, trainSize / batchSize)),
                          maxEpoch: epochs, logLocation: .at(logDirectory.path), logDirectoryAction: .keep)

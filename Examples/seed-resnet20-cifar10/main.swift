@@ -48,8 +48,8 @@ let validation = try ClassifierInferenceSource(samples: try FixedSizeData(test, 
 
 // The seed's callbacks.
 let saver = ModelSaver()
-let runner = InferenceRunner(validation, [ClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1"),
-                                          ClassificationError(wrongName: "wrong-top5", summaryName: "val-error-top5"),
+let runner = InferenceRunner(validation, [ClassificationError(wrongName: "wrong-top1", summaryName: .valErrorTop1),
+                                          ClassificationError(wrongName: "wrong-top5", summaryName: .valErrorTop5),
                                           ScalarStats("cost")])
 let shell = InjectShell()  // `touch INJECT_SHELL.tmp` in the working directory opens a shell
 shell.saveCheckpoint = { try saver.saveCheckpoint() }
@@ -58,10 +58,10 @@ let sendStat = "echo \"epoch error {val-error-top1}\" >> '\(logDirectory.appendi
 let callbacks: [any Callback] = [
     saver,
     runner,
-    MinSaver("val-error-top1"),
-    ScheduledHyperParamSetter("learning_rate", schedule: [(30, 1e-2), (60, 1e-3), (85, 1e-4), (95, 1e-5)]),
-    HumanHyperParamSetter("learning_rate"),  // edit <logdir>/hyper.txt to change the rate live
-    SendStat(command: sendStat, stats: ["val-error-top1"]),
+    MinSaver(.valErrorTop1),
+    ScheduledHyperParamSetter(.learningRate, schedule: [(30, 1e-2), (60, 1e-3), (85, 1e-4), (95, 1e-5)]),
+    HumanHyperParamSetter(.learningRate),  // edit <logdir>/hyper.txt to change the rate live
+    SendStat(command: sendStat, stats: [.valErrorTop1]),
     GPUUtilizationTracker(),
     shell,
 ]

@@ -22,8 +22,8 @@ struct TrainCallbacks {
     /// - Parameter inferencers: The validation inferencers (default: top-1 and top-5 errors, cost).
     init<Source: ParallelInferenceSource>(job: TrainJob, validation: Source, inferencers: [any Inferencer]? = nil) {
         let inferencers: [any Inferencer] = inferencers ?? [
-            ClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1"),
-            ClassificationError(wrongName: "wrong-top5", summaryName: "val-error-top5"),
+            ClassificationError(wrongName: "wrong-top1", summaryName: .valErrorTop1),
+            ClassificationError(wrongName: "wrong-top5", summaryName: .valErrorTop5),
             ScalarStats("cost"),
         ]
         let runner: any Callback = job.validationWorkers > 1
@@ -35,17 +35,17 @@ struct TrainCallbacks {
         shell.saveCheckpoint = { try saver.saveCheckpoint() }
         shell.runValidation = { try runner.trigger() }
         let options = job.callbackOptions
-        let sendStat = options.sendStat.map { SendStat(command: $0, stats: SendStat.placeholders(in: $0) ?? []) }
+        let sendStat = options.sendStat.map { SendStat(command: $0, stats: (SendStat.placeholders(in: $0) ?? []).map { Stat($0) }) }
             ?? SendStat(command: Self.sendStatCommand(logDirectory: job.logDirectory),
-                        stats: ["val-error-top1", "val-error-top5", "learning_rate"])
+                        stats: [.valErrorTop1, .valErrorTop5, .learningRate])
         var list: [any Callback] = [
             // Before ModelSaver: a diverged model is never saved as the latest checkpoint.
             options.nanPolicy == .rollback ? RollbackOnNaN() : TerminateOnNaN(),
             saver,
             runner,
-            MinSaver("val-error-top1"),
-            ScheduledHyperParamSetter("learning_rate", schedule: job.learningRateSchedule),
-            HumanHyperParamSetter("learning_rate"),
+            MinSaver(.valErrorTop1),
+            ScheduledHyperParamSetter(.learningRate, schedule: job.learningRateSchedule),
+            HumanHyperParamSetter(.learningRate),
             sendStat,
             GPUUtilizationTracker(),
             shell,

@@ -38,8 +38,8 @@ struct TrainDistributed {
         let validation = try ClassifierInferenceSource(samples: ShardedData(data.validation, shard: shard), batchSize: max(job.batchSize, 256),
                                                        classifier: classifier, recipe: job.recipe, sampleShape: data.sampleShape)
         let inferencers: [any Inferencer] = [
-            DistributedClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1", communicator: communicator),
-            DistributedClassificationError(wrongName: "wrong-top5", summaryName: "val-error-top5", communicator: communicator),
+            DistributedClassificationError(wrongName: "wrong-top1", summaryName: .valErrorTop1, communicator: communicator),
+            DistributedClassificationError(wrongName: "wrong-top5", summaryName: .valErrorTop5, communicator: communicator),
             DistributedScalarStats(["cost"], communicator: communicator),
         ]
         let globalBatch = job.batchSize * communicator.size
@@ -51,7 +51,7 @@ struct TrainDistributed {
         if let human = callbacks.list.firstIndex(where: { $0 is HumanHyperParamSetter }) {
             if !communicator.isChief { callbacks.list.remove(at: human) }
             let position = communicator.isChief ? human + 1 : human
-            callbacks.list.insert(HyperParamBroadcast(["learning_rate"], communicator: communicator), at: position)
+            callbacks.list.insert(HyperParamBroadcast([HyperParam.learningRate.name], communicator: communicator), at: position)
         }
         return TrainRun.Parts(backend: backend, callbacks: callbacks, stepsPerEpoch: stepsPerEpoch)
     }

@@ -48,9 +48,10 @@ struct TrainRun: TrainDataConsumer {
         }
         let optimizer: String = job.optimizer.rawValue
         let ranks: String = communicator.map { ", \($0.size) ranks (data-parallel)" } ?? ""
-        run.trainer.logger.info("loom train: \(job.recipe.kind.rawValue) (\(classifier.model.parameterCount) parameters) on \(data.summary); "
+        let banner = "loom train: \(job.recipe.kind.rawValue) (\(classifier.model.parameterCount) parameters) on \(data.summary); "
             + "\(job.epochs) epochs x \(stepsPerEpoch) steps, batch \(job.batchSize), \(optimizer) lr \(job.learningRate), "
-            + "\(job.threads) threads" + ranks)
+            + "\(job.threads) threads" + ranks
+        run.trainer.logger.info("\(banner)")
         let started = Date()
         let result: AutoResumeResult
         do {

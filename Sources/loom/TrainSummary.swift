@@ -25,7 +25,7 @@ struct TrainSummary {
         case let .alreadyFinished(checkpoint, epoch, step):
             lines.append("Nothing to train: \(checkpoint.lastPathComponent) is at epoch \(epoch), global_step \(step); raise --epochs to train more.")
         }
-        let history = trainer.monitors.history("val-error-top1")
+        let history = trainer.monitors.history(Stat.valErrorTop1)
         if let best = history.min(by: { $0.value < $1.value }) {
             let steps = max(1, trainer.config.stepsPerEpoch)
             let epoch = (best.globalStep + steps - 1) / steps

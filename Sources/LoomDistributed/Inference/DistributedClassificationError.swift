@@ -21,9 +21,9 @@ public final class DistributedClassificationError: Inferencer {
     ///   - wrongName: The per-sample wrong vector output.
     ///   - summaryName: The stat name of the error rate.
     ///   - communicator: The group.
-    public init(wrongName: String = "wrong-top1", summaryName: String = "val-error-top1", communicator: any Communicator) {
+    public init(wrongName: String = "wrong-top1", summaryName: Stat = .valErrorTop1, communicator: any Communicator) {
         self.wrongName = wrongName
-        self.summaryName = summaryName
+        self.summaryName = summaryName.name
         self.communicator = communicator
     }
 

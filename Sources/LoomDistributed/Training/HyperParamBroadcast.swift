@@ -8,7 +8,7 @@ import LoomTraining
 /// the same event, so it cannot deadlock.
 ///
 /// ```swift
-/// callbacks += [HumanHyperParamSetter("learning_rate"), HyperParamBroadcast(["learning_rate"], communicator: communicator)]
+/// callbacks += [HumanHyperParamSetter(.learningRate), HyperParamBroadcast([HyperParam.learningRate.name], communicator: communicator)]
 /// ```
 public final class HyperParamBroadcast: Callback {
     /// The backend hyperparameters sent from rank 0.

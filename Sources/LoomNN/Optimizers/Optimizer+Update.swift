@@ -9,7 +9,7 @@ extension Optimizer {
     ///   key the optimizer's state.
     public func update(_ parameters: [(name: String, parameter: Parameter)]) {
         stepCount += 1
-        let clip = value("clip_norm")
+        let clip = value(.clipNorm)
         // The norm costs a pass over every gradient: computed only when clipping is on.
         lastGradientNorm = clip > 0 ? Optimizer.globalNorm(parameters) : 0
         let scale: Float = clip > 0 && lastGradientNorm > clip ? clip / lastGradientNorm : 1
@@ -61,23 +61,23 @@ extension Optimizer {
 
     /// The constants of this step's rule (hyperparameters read once, bias corrections).
     private func constants(scale: Float) -> OptimizerKernels.Constants {
-        var constants = OptimizerKernels.Constants(learningRate: value("learning_rate"), scale: scale)
+        var constants = OptimizerKernels.Constants(learningRate: value(.learningRate), scale: scale)
         switch algorithm {
         case .sgd:
-            constants.momentum = value("momentum")
-            constants.weightDecay = value("weight_decay")
+            constants.momentum = value(.momentum)
+            constants.weightDecay = value(.weightDecay)
         case .adam, .adamW:
-            constants.beta1 = value("beta1")
-            constants.beta2 = value("beta2")
-            constants.epsilon = value("epsilon")
-            constants.weightDecay = algorithm == .adamW ? value("weight_decay") : 0
+            constants.beta1 = value(.beta1)
+            constants.beta2 = value(.beta2)
+            constants.epsilon = value(.epsilon)
+            constants.weightDecay = algorithm == .adamW ? value(.weightDecay) : 0
             let t = Double(stepCount)
             constants.correction1 = Float(1 - Foundation.pow(Double(constants.beta1), t))
             constants.correction2 = Float(1 - Foundation.pow(Double(constants.beta2), t))
         case .rmsProp:
-            constants.decay = value("decay")
-            constants.momentum = value("momentum")
-            constants.epsilon = value("epsilon")
+            constants.decay = value(.decay)
+            constants.momentum = value(.momentum)
+            constants.epsilon = value(.epsilon)
         }
         return constants
     }

@@ -12,15 +12,18 @@ public enum OptimizerAlgorithm: Sendable, Equatable {
     /// (`ρ` is `decay`).
     case rmsProp
 
-    /// The hyperparameter names, in display order.
-    public var hyperparameterNames: [String] {
+    /// The hyperparameters, in display order.
+    public var hyperparameters: [OptimizerHyperparameter] {
         switch self {
-        case .sgd: return ["learning_rate", "momentum", "weight_decay", "clip_norm"]
-        case .adam: return ["learning_rate", "beta1", "beta2", "epsilon", "clip_norm"]
-        case .adamW: return ["learning_rate", "beta1", "beta2", "epsilon", "weight_decay", "clip_norm"]
-        case .rmsProp: return ["learning_rate", "decay", "momentum", "epsilon", "clip_norm"]
+        case .sgd: return [.learningRate, .momentum, .weightDecay, .clipNorm]
+        case .adam: return [.learningRate, .beta1, .beta2, .epsilon, .clipNorm]
+        case .adamW: return [.learningRate, .beta1, .beta2, .epsilon, .weightDecay, .clipNorm]
+        case .rmsProp: return [.learningRate, .decay, .momentum, .epsilon, .clipNorm]
         }
     }
+
+    /// The hyperparameter names, in display order.
+    public var hyperparameterNames: [String] { hyperparameters.map(\.rawValue) }
 
     /// The per-parameter state slots (`optimizer/<param>/<slot>` in exported state).
     public var slotNames: [String] {

@@ -1,3 +1,5 @@
+import LoomTraining
+
 /// The stats a user looks at first, for `loom stats` columns and `loom plot` panels: the
 /// training losses, then every validation stat, then the learning rate, then the rest, each
 /// group in its original order.
@@ -12,8 +14,8 @@ public enum StatsPriority {
     public static func rank(_ name: String) -> Int {
         if name.contains("/") { return 3 }
         if name.hasPrefix("val") { return 1 }
-        if name == "cost" || name.hasSuffix("loss") || name.hasSuffix("cost") { return 0 }
-        if name == "learning_rate" { return 2 }
+        if name == Stat.cost.name || name.hasSuffix("loss") || name.hasSuffix("cost") { return 0 }
+        if name == Stat.learningRate.name { return 2 }
         return 3
     }
 }

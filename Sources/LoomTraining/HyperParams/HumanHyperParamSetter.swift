@@ -150,7 +150,7 @@ public final class HumanHyperParamSetter: StatefulCallback, HyperParamReplaying 
 
     private func report(_ message: String) {
         guard reported.insert(message).inserted else { return }
-        applier.context?.logger.warning(message)
+        applier.context?.logger.warning("\(message)")
     }
 
     private func read(_ url: URL) -> (data: Data, size: Int, modified: Date?)? {

@@ -3,7 +3,7 @@
 /// string literal) or any property the user binds with closures (``bound(name:get:set:)``).
 ///
 /// ```swift
-/// ScheduledHyperParamSetter("learning_rate", schedule: [(30, 1e-2), (60, 1e-3)])
+/// ScheduledHyperParamSetter(.learningRate, schedule: [(30, 1e-2), (60, 1e-3)])
 /// HyperParamSetterWithFunc(.bound(name: "dropout", get: { model.dropout }, set: { model.dropout = $0 })) { _, p in p * 0.9 }
 /// ```
 /// The name is also the stat a setter puts into the monitors on every change.

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```swift
 /// let lr = Schedule.warmup(steps: 500, from: 0, then: .cosine(from: 0.1, to: 1e-4, over: 9_500))
-/// ScheduleSetter("learning_rate", lr, per: .step)
+/// ScheduleSetter(.learningRate, lr, per: .step)
 /// ```
 public struct Schedule: Sendable {
     private let function: @Sendable (Double) -> Double

@@ -4,7 +4,7 @@
 /// At each trigger (every epoch by default) the newest `(step, value)` of `stat` joins a
 /// window of the last `lastK` values; if the stat has no value yet or its newest value is
 /// already the window's last, a warning is logged (once in a row) and nothing happens. Once the
-/// window is full, if `min(window) >= window[0] - threshold` (with `reverse`:
+/// window is full, if `min(window) >= window[0] - threshold` (with `direction: .max`:
 /// `max(window) <= window[0] + threshold`), the window is cleared and the parameter is set
 /// to `valueFunc(current)`. Nothing happens in `beforeTrain` except on resume, where the
 /// last value it set is restored (see ``ScheduledHyperParamSetter`` for the replay rule).
@@ -18,8 +18,8 @@ public final class StatMonitorParamSetter: StatefulCallback, HyperParamReplaying
     public let threshold: Double
     /// The window length.
     public let lastK: Int
-    /// Whether the stat should increase (e.g. accuracy) instead of decrease.
-    public let reverse: Bool
+    /// Whether the stat should decrease (`.min`, e.g. error) or increase (`.max`, e.g. accuracy).
+    public let direction: StatDirection
     private let valueFunc: (Double) throws -> Double
     private let key: String?
     private let applier: HyperParamApplier
@@ -34,19 +34,32 @@ public final class StatMonitorParamSetter: StatefulCallback, HyperParamReplaying
     ///   - valueFunc: the new value from the current one, e.g. `{ $0 * 0.2 }`.
     ///   - threshold: the least improvement over the window that counts.
     ///   - lastK: the window length (≥ 1).
-    ///   - reverse: the stat should increase instead of decrease.
+    ///   - direction: `.min` (the default) when the stat should decrease, `.max` when it should increase.
     ///   - stateKey: the key of its saved state (default `StatMonitorParamSetter[<param>,<stat>]`).
-    public init(_ param: HyperParam, stat: String, valueFunc: @escaping (Double) throws -> Double,
-                threshold: Double, lastK: Int, reverse: Bool = false, stateKey: String? = nil) {
+    public init(_ param: HyperParam, stat: Stat, valueFunc: @escaping (Double) throws -> Double,
+                threshold: Double, lastK: Int, direction: StatDirection = .min, stateKey: String? = nil) {
         self.param = param
-        self.stat = stat
+        self.stat = stat.name
         self.valueFunc = valueFunc
         self.threshold = threshold
         self.lastK = lastK
-        self.reverse = reverse
+        self.direction = direction
         key = stateKey
         applier = HyperParamApplier(param: param, owner: "StatMonitorParamSetter(\(param.name))")
     }
+
+    /// The former spelling of ``init(_:stat:valueFunc:threshold:lastK:direction:stateKey:)``
+    /// (`reverse: true` is `direction: .max`).
+    @available(*, deprecated, renamed: "init(_:stat:valueFunc:threshold:lastK:direction:stateKey:)")
+    public convenience init(_ param: HyperParam, stat: Stat, valueFunc: @escaping (Double) throws -> Double,
+                            threshold: Double, lastK: Int, reverse: Bool, stateKey: String? = nil) {
+        self.init(param, stat: stat, valueFunc: valueFunc, threshold: threshold, lastK: lastK,
+                  direction: reverse ? .max : .min, stateKey: stateKey)
+    }
+
+    /// Whether the stat should increase: `direction == .max`.
+    @available(*, deprecated, renamed: "direction")
+    public var reverse: Bool { direction == .max }
 
     public var name: String { "StatMonitorParamSetter(\(param.name), \(stat))" }
     public var chiefOnly: Bool { false }
@@ -93,21 +106,17 @@ public final class StatMonitorParamSetter: StatefulCallback, HyperParamReplaying
         guard window.count == lastK else { return }
         let values = window.map(\.value)
         let first = values[0]
-        if reverse {
-            if let best = values.max(), best > first + threshold { return }
-        } else {
-            if let best = values.min(), best < first - threshold { return }
-        }
+        if let best = direction.best(of: values), direction.improves(best, on: first, by: threshold) { return }
         window.removeAll()
         let list = values.map { "\($0)" }.joined(separator: ", ")
-        context.logger.info("[StatMonitorParamSetter] \(stat) did not \(reverse ? "increase" : "decrease") by more than \(threshold) over the last \(lastK) values (\(list)); changing \(param.name)")
+        context.logger.info("[StatMonitorParamSetter] \(stat) did not \(direction == .max ? "increase" : "decrease") by more than \(threshold) over the last \(lastK) values (\(list)); changing \(param.name)")
         try applier.apply(try valueFunc(try applier.current()), at: applier.now(.epoch))
     }
 
     private func warnOnce(_ message: String) {
         guard !warnedMissing else { return }
         warnedMissing = true
-        applier.context?.logger.warning(message)
+        applier.context?.logger.warning("\(message)")
     }
 
     public func exportState() throws -> StateValue {

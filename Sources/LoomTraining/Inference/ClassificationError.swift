@@ -5,8 +5,8 @@
 /// The source's output `wrongName` holds one value per sample: 1 when the prediction is
 /// wrong, 0 when it is right (e.g. `wrong-top1`, `wrong-top5`).
 /// ```swift
-/// InferenceRunner(source, [ClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1"),
-///                          ClassificationError(wrongName: "wrong-top5", summaryName: "val-error-top5")])
+/// InferenceRunner(source, [ClassificationError(wrongName: "wrong-top1", summaryName: .valErrorTop1),
+///                          ClassificationError(wrongName: "wrong-top5", summaryName: .valErrorTop5)])
 /// ```
 public final class ClassificationError: Inferencer {
     /// The output with one wrong (1) / right (0) value per sample.
@@ -20,9 +20,9 @@ public final class ClassificationError: Inferencer {
     /// - Parameters:
     ///   - wrongName: the per-sample wrong vector output.
     ///   - summaryName: the stat name of the error rate.
-    public init(wrongName: String = "wrong-top1", summaryName: String = "val-error-top1") {
+    public init(wrongName: String = "wrong-top1", summaryName: Stat = .valErrorTop1) {
         self.wrongName = wrongName
-        self.summaryName = summaryName
+        self.summaryName = summaryName.name
     }
 
     public var name: String { "ClassificationError(\(wrongName))" }

@@ -4,8 +4,8 @@
 ///
 /// ```swift
 /// let validation = InferenceRunner(source, [
-///     ClassificationError(wrongName: "wrong-top1", summaryName: "val-error-top1"),
-///     ClassificationError(wrongName: "wrong-top5", summaryName: "val-error-top5"),
+///     ClassificationError(wrongName: "wrong-top1", summaryName: .valErrorTop1),
+///     ClassificationError(wrongName: "wrong-top5", summaryName: .valErrorTop5),
 ///     ScalarStats("cost"),
 /// ])
 /// ```

@@ -59,6 +59,15 @@ public final class Monitors {
     /// Every recorded point of scalar `name`, oldest first (empty when unknown).
     public func history(_ name: String) -> [StatPoint] { histories[name] ?? [] }
 
+    /// The latest value of `stat`, or `nil` when it was never put.
+    public func latest(_ stat: Stat) -> Double? { latest(stat.name) }
+
+    /// The latest point of `stat`, or `nil`.
+    public func latestPoint(_ stat: Stat) -> StatPoint? { latestPoint(stat.name) }
+
+    /// Every recorded point of `stat`, oldest first (empty when unknown).
+    public func history(_ stat: Stat) -> [StatPoint] { history(stat.name) }
+
     /// Names of the scalars put so far, sorted.
     public var statNames: [String] { histories.keys.sorted() }
 

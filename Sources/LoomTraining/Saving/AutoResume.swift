@@ -75,7 +75,7 @@ public final class AutoResume {
         guard isFinished, let checkpoint else {
             return .trained(try trainer.train(), resumedFrom: checkpoint?.url)
         }
-        for message in messages { trainer.logger.warning(message) }
+        for message in messages { trainer.logger.warning("\(message)") }
         let saved = checkpoint.checkpoint
         trainer.logger.info("The run already finished: \(checkpoint.url.lastPathComponent) is at epoch \(saved.epoch), global_step \(saved.globalStep), and maxEpoch is \(trainer.config.maxEpoch); nothing to train (raise maxEpoch to train more)")
         return .alreadyFinished(checkpoint: checkpoint.url, epoch: saved.epoch, globalStep: saved.globalStep)

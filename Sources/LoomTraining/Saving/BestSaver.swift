@@ -24,7 +24,7 @@ public class BestSaver: StatefulCallback {
     /// The stat compared, e.g. `val-error`.
     public let stat: String
     /// Whether lower or higher values are better.
-    public let direction: CheckpointDirection
+    public let direction: StatDirection
     /// How many best checkpoints to keep.
     public let topK: Int
     private var context: TrainerContext?
@@ -35,13 +35,13 @@ public class BestSaver: StatefulCallback {
 
     /// Creates the saver.
     /// - Parameters:
-    ///   - stat: the stat to watch.
+    ///   - stat: the stat to watch (`.valErrorTop1`, or a string literal).
     ///   - direction: `.min` (errors, losses) or `.max` (accuracies).
     ///   - topK: how many best checkpoints to keep (at least 1).
     /// - Precondition: `topK >= 1`.
-    public init(_ stat: String, direction: CheckpointDirection, topK: Int = 1) {
+    public init(_ stat: Stat, direction: StatDirection, topK: Int = 1) {
         precondition(topK >= 1, "BestSaver: topK must be at least 1")
-        self.stat = stat
+        self.stat = stat.name
         self.direction = direction
         self.topK = topK
     }

@@ -5,5 +5,5 @@ public final class MaxSaver: BestSaver {
     /// - Parameters:
     ///   - stat: the stat to maximise.
     ///   - topK: how many of the best checkpoints to keep.
-    public init(_ stat: String, topK: Int = 1) { super.init(stat, direction: .max, topK: topK) }
+    public init(_ stat: Stat, topK: Int = 1) { super.init(stat, direction: .max, topK: topK) }
 }

@@ -94,7 +94,7 @@ public final class ModelSaver: Callback {
             context.logger.info("ModelSaver: no final checkpoint, training failed (\(failure))")
             return
         }
-        let names = Set(context.backend.movingAverageNames + ["loss"])
+        let names = Set(context.backend.movingAverageNames + [Stat.loss.name])
         if let bad = names.sorted().first(where: { context.monitors.latest($0).map { !$0.isFinite } ?? false }) {
             context.logger.warning("ModelSaver: no final checkpoint, the latest '\(bad)' is \(context.monitors.latest(bad) ?? .nan)")
             return
@@ -126,7 +126,7 @@ public final class ModelSaver: Callback {
 
     /// Logs the warnings the store reported (it cannot hold the non-Sendable logger).
     func logWarnings() {
-        for message in warnings.drain() { context?.logger.warning(message) }
+        for message in warnings.drain() { context?.logger.warning("\(message)") }
     }
 
     @discardableResult

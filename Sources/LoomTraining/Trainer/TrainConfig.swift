@@ -55,13 +55,16 @@ public struct TrainConfig {
     public var environment: TrainingEnvironment
     /// The least severe log level printed and written to `log.log`.
     public var logLevel: Logger.Level
+    /// Which handler prints log lines (`log.log` always gets Loom's lines).
+    public var terminalLog: TerminalLog
 
     /// Creates a configuration; the defaults follow tensorpack's `TrainConfig`.
     public init(backend: any TrainingBackend, callbacks: [any Callback] = [],
                 extraCallbacks: [any Callback] = defaultCallbacks(), monitors: [any Monitor] = defaultMonitors(),
                 stepsPerEpoch: Int, startEpoch: Int = 1, maxEpoch: Int = 99_999, name: String = "run",
                 logLocation: LogLocation = .automatic, logDirectoryAction: LogDirectoryAction = .refuse,
-                isChief: Bool = true, environment: TrainingEnvironment = .live(), logLevel: Logger.Level = .info) {
+                isChief: Bool = true, environment: TrainingEnvironment = .live(), logLevel: Logger.Level = .info,
+                terminalLog: TerminalLog = .outputSink) {
         self.backend = backend
         self.callbacks = callbacks
         self.extraCallbacks = extraCallbacks
@@ -75,6 +78,7 @@ public struct TrainConfig {
         self.isChief = isChief
         self.environment = environment
         self.logLevel = logLevel
+        self.terminalLog = terminalLog
     }
 }
 

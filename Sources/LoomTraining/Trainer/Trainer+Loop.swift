@@ -109,6 +109,6 @@ extension Trainer {
         for (index, seconds) in timings.enumerated() where seconds > 1 && seconds > 0.3 * total {
             message += " \(callbacks[index].name): \(String(format: "%.3f", seconds)) sec."
         }
-        logger.info(message)
+        logger.info("\(message)")
     }
 }

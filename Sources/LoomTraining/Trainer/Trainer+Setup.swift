@@ -11,7 +11,7 @@ extension Trainer {
         }
         logDirectory = try prepareLogDirectory()
         if let logDirectory {
-            try logger.openFile(logDirectory.appendingPathComponent("log.log"))
+            try logFile.open(logDirectory.appendingPathComponent("log.log"))
             logger.info("Log directory: \(logDirectory.path)")
         }
 
@@ -45,7 +45,7 @@ extension Trainer {
         afterStepList = callbacks.filter { $0.stepEvents.contains(.afterStep) }
         triggerStepList = callbacks.filter { $0.stepEvents.contains(.triggerStep) }
         timingObserver = callbacks.unwrapped.lazy.compactMap { $0 as? any EventTimingObserver }.first
-        logger.debug(describeLoop())
+        logger.debug("\(describeLoop())")
     }
 
     private func checkStateKeys() throws {

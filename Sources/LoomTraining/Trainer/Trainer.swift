@@ -18,8 +18,10 @@ public final class Trainer {
     public let loop: LoopState
     /// The stats hub.
     public let monitors: Monitors
-    /// The logger (output and `log.log`).
+    /// The logger (the terminal handler of ``TrainConfig/terminalLog`` and `log.log`).
     public let logger: Logger
+    /// The `log.log` handler inside ``logger``, opened by set-up.
+    let logFile: LogFileHandler
     /// The log directory, once ``train()`` prepared it.
     public internal(set) var logDirectory: URL?
     /// The callbacks (monitors last) in the order the loop runs them; set up by ``train()``.
@@ -43,8 +45,9 @@ public final class Trainer {
         loop = LoopState(stepsPerEpoch: config.stepsPerEpoch, startEpoch: config.startEpoch,
                          maxEpoch: config.maxEpoch, isChief: config.isChief)
         monitors = Monitors(loop: loop)
-        logger = Logger(output: config.environment.output, clock: config.environment.clock,
-                        timeZone: config.environment.timeZone, minimumLevel: config.logLevel)
+        let log = TrainerLog(environment: config.environment, level: config.logLevel, terminal: config.terminalLog)
+        logger = log.logger
+        logFile = log.file
     }
 
     /// Asks the loop to stop after the current step, as Ctrl-C does (thread-safe).
@@ -85,7 +88,7 @@ public final class Trainer {
         guard !hasTrained else { throw TrainerError.alreadyTrained }
         hasTrained = true
         defer {
-            logger.closeFile()
+            logFile.close()
             directoryLock?.release()
         }
         try setUp()

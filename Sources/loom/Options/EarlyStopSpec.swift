@@ -9,7 +9,7 @@ struct EarlyStopSpec: Equatable {
 
     let stat: String
     let patience: Int
-    let mode: EarlyStopping.Mode
+    let mode: StatDirection
 
     /// The command-line form.
     var argument: String { Train.shellQuoted("\(stat):\(patience):\(mode.rawValue)") }
@@ -18,8 +18,8 @@ struct EarlyStopSpec: Equatable {
     /// - Throws: `ValidationError` with the accepted form.
     static func parse(_ text: String) throws -> EarlyStopSpec {
         var parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        var mode = EarlyStopping.Mode.min
-        if parts.count == 3, let last = parts.last.flatMap(EarlyStopping.Mode.init(rawValue:)) {
+        var mode = StatDirection.min
+        if parts.count == 3, let last = parts.last.flatMap(StatDirection.init(rawValue:)) {
             mode = last
             parts.removeLast()
         }
@@ -32,6 +32,6 @@ struct EarlyStopSpec: Equatable {
 
     /// The callback.
     func makeCallback() -> EarlyStopping {
-        EarlyStopping(stat: stat, patience: patience, mode: mode)
+        EarlyStopping(stat: Stat(stat), patience: patience, direction: mode)
     }
 }

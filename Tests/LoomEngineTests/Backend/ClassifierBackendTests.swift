@@ -39,6 +39,12 @@ import Testing
         }
     }
 
+    /// LoomTraining names the optimizers' hyperparameters without seeing LoomNN: the lists agree.
+    @Test func wellKnownHyperParamsAreTheOptimizerHyperparameters() {
+        #expect(HyperParam.wellKnownNames == OptimizerHyperparameter.allCases.map(\.rawValue))
+        #expect(HyperParam.learningRate.name == OptimizerHyperparameter.learningRate.rawValue)
+    }
+
     @Test func unknownOutputIsAnErrorBeforeTheStep() throws {
         let backend = try backend()
         let before = try backend.exportState()

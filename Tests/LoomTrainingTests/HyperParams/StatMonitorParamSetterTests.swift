@@ -5,9 +5,9 @@ import Testing
 @Suite struct StatMonitorParamSetterTests {
     private let errors: [Double?] = [1.0, 0.9, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5]
 
-    private func callbacks(_ values: [Double?], reverse: Bool = false) -> [any Callback] {
+    private func callbacks(_ values: [Double?], direction: StatDirection = .min) -> [any Callback] {
         // Registered before its producer: the trainer moves it after.
-        [StatMonitorParamSetter("learning_rate", stat: "val-error", valueFunc: { $0 * 0.5 }, threshold: 0.05, lastK: 3, reverse: reverse),
+        [StatMonitorParamSetter("learning_rate", stat: "val-error", valueFunc: { $0 * 0.5 }, threshold: 0.05, lastK: 3, direction: direction),
          StatProducer("val-error", values)]
     }
 
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func reverseWatchesForIncrease() throws {
-        let (recorder, _, _) = try HyperRun(stepsPerEpoch: 1, maxEpoch: 4).run { callbacks([0.5, 0.6, 0.62, 0.63], reverse: true) }
+        let (recorder, _, _) = try HyperRun(stepsPerEpoch: 1, maxEpoch: 4).run { callbacks([0.5, 0.6, 0.62, 0.63], direction: .max) }
         // [.5, .6, .62]: rose by more than 0.05; [.6, .62, .63] did not (epoch 4).
         #expect(recorder.values(1...4) == [0.1, 0.1, 0.1, 0.1])
     }

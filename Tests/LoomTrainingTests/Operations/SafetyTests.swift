@@ -49,7 +49,7 @@ import LoomTestSupport
         let harness = try Harness()
         let values = [5.0, 4.0, 4.05, 3.99, 4.5, 6.0, 1.0]
         let putter = StatPutter(["val-error"]) { ["val-error": values[$0 - 1]] }
-        let stopper = EarlyStopping(stat: "val-error", patience: 3, minDelta: 0.02, mode: .min)
+        let stopper = EarlyStopping(stat: "val-error", patience: 3, minDelta: 0.02, direction: .min)
         let result = try Trainer(harness.config(OperationsBackend(), callbacks: [stopper, putter], stepsPerEpoch: 1, maxEpoch: 7)).train()
         // 4.05 and 3.99 (not below 4 - 0.02) and 4.5: three checks without improvement.
         #expect(result.outcome == .stopped("val-error did not improve by more than 0.02 for 3 checks (best 4 at global_step 2)"))
@@ -61,7 +61,7 @@ import LoomTestSupport
         let values = [5.0, 4.0, 4.5, 4.4, 4.3, 4.2]
         func run(_ harness: Harness, from state: TrainingState?, maxEpoch: Int) throws -> (TrainingResult, TrainingState, EarlyStopping) {
             let putter = StatPutter(["acc"]) { ["acc": -values[$0 - 1]] }
-            let stopper = EarlyStopping(stat: "acc", patience: 3, mode: .max)
+            let stopper = EarlyStopping(stat: "acc", patience: 3, direction: .max)
             let trainer = Trainer(harness.config(OperationsBackend(), callbacks: [putter, stopper], stepsPerEpoch: 1, maxEpoch: maxEpoch))
             if let state { trainer.restore(state) }
             let result = try trainer.train()
@@ -80,7 +80,7 @@ import LoomTestSupport
     @Test func earlyStoppingWithABaseline() throws {
         let harness = try Harness()
         let putter = StatPutter(["acc"]) { ["acc": Double($0) / 10] }
-        let stopper = EarlyStopping(stat: "acc", patience: 2, mode: .max, baseline: 0.9)
+        let stopper = EarlyStopping(stat: "acc", patience: 2, direction: .max, baseline: 0.9)
         let result = try Trainer(harness.config(OperationsBackend(), callbacks: [putter, stopper], stepsPerEpoch: 1, maxEpoch: 5)).train()
         #expect(result.outcome == .stopped("acc did not improve by more than 0 for 2 checks (best 0.9 (baseline))"))
         #expect(result.epochNumber == 2)

@@ -137,7 +137,7 @@ extension Harness {
     func inferenceContext(backend: FakeBackend) -> TrainerContext {
         let environment = environment()
         let loop = LoopState(stepsPerEpoch: 0, startEpoch: 1, maxEpoch: 1)
-        let logger = Logger(output: output, clock: clock, timeZone: environment.timeZone)
+        let logger = TrainerLog(environment: environment, level: .info, terminal: .outputSink).logger
         return TrainerContext(loop: loop, monitors: Monitors(loop: loop), hyperparameters: Hyperparameters(backend: backend),
                               logger: logger, logDirectory: nil, environment: environment, backend: backend)
     }

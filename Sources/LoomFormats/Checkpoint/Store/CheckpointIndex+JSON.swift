@@ -82,7 +82,7 @@ extension CheckpointIndex {
         for (name, node) in root.member("topK")?.members ?? [] {
             let value = node.value
             guard let stat = value.member("stat")?.stringValue, let k = value.member("k")?.intValue,
-                  let direction = value.member("direction")?.stringValue.flatMap(CheckpointDirection.init(rawValue:)) else {
+                  let direction = value.member("direction")?.stringValue.flatMap(StatDirection.init(rawValue:)) else {
                 throw CheckpointIndexError(detail: "topK.\(name) lacks stat, k or direction (min or max)")
             }
             var kept: [Copy] = []

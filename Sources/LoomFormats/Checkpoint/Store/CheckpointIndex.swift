@@ -48,7 +48,7 @@ public struct CheckpointIndex: Codable, Sendable, Equatable {
         /// The stat's name, e.g. `val-error`.
         public var stat: String
         /// Whether lower or higher values are better.
-        public var direction: CheckpointDirection
+        public var direction: StatDirection
         /// How many copies to keep.
         public var k: Int
         /// The kept copies, best first (ties: the earlier step first).

@@ -4,7 +4,7 @@ extension CheckpointStore {
     /// The copy name for the best value of a stat, e.g. `min-val-error` for
     /// (`val-error`, `.min`); characters other than letters, digits, `.`, `_`, `-`
     /// (such as `/`) become `_`.
-    public static func copyName(stat: String, direction: CheckpointDirection) -> String {
+    public static func copyName(stat: String, direction: StatDirection) -> String {
         "\(direction.rawValue)-\(fileSafe(stat))"
     }
 
@@ -46,7 +46,7 @@ extension CheckpointStore {
     /// - Throws: ``CheckpointError/invalidName(_:reason:)`` for a non-finite value or k < 1,
     ///   and the errors of ``copy(step:toName:value:)``.
     @discardableResult
-    public func updateTopK(stat: String, direction: CheckpointDirection, k: Int, value: Double, step: Int) throws(CheckpointError) -> [CheckpointIndex.Copy] {
+    public func updateTopK(stat: String, direction: StatDirection, k: Int, value: Double, step: Int) throws(CheckpointError) -> [CheckpointIndex.Copy] {
         guard value.isFinite else { throw .invalidName(stat, reason: "the value \(value) is not finite; it cannot be ranked") }
         guard k >= 1 else { throw .invalidName(stat, reason: "k is \(k); a top-k list keeps at least 1 checkpoint") }
         let listName = Self.copyName(stat: stat, direction: direction)
@@ -74,7 +74,7 @@ extension CheckpointStore {
         return list.copies
     }
 
-    private func ranked(_ copies: [CheckpointIndex.Copy], direction: CheckpointDirection) -> [CheckpointIndex.Copy] {
+    private func ranked(_ copies: [CheckpointIndex.Copy], direction: StatDirection) -> [CheckpointIndex.Copy] {
         copies.sorted { a, b in
             let (x, y) = (a.value ?? .nan, b.value ?? .nan)
             if direction.isBetter(x, than: y) { return true }

@@ -1,7 +1,7 @@
 /// Stops training when a stat stops improving (Keras `EarlyStopping`). On each trigger
 /// (every epoch by default) it reads the stat's latest value, if it is new since the
-/// last check: an improvement (below `best - minDelta` for ``Mode/min``, above
-/// `best + minDelta` for ``Mode/max``; the first value, unless NaN) resets the wait;
+/// last check: an improvement (below `best - minDelta` for ``StatDirection/min``, above
+/// `best + minDelta` for ``StatDirection/max``; the first value, unless NaN) resets the wait;
 /// otherwise the wait grows, and when it reaches `patience` training stops through
 /// ``StopTraining`` (so `patience: 2` stops at the second check without improvement).
 ///
@@ -9,13 +9,9 @@
 /// values must beat it to count as improvements. The best value, its step, the wait and
 /// the last step seen are saved with checkpoints (``StatefulCallback``).
 public final class EarlyStopping: StatefulCallback {
-    /// Whether smaller or larger is better.
-    public enum Mode: String, Sendable {
-        /// Smaller is better (loss, error).
-        case min
-        /// Larger is better (accuracy).
-        case max
-    }
+    /// The former type of ``direction``.
+    @available(*, deprecated, renamed: "StatDirection")
+    public typealias Mode = StatDirection
 
     /// The stat watched.
     public let stat: String
@@ -23,8 +19,8 @@ public final class EarlyStopping: StatefulCallback {
     public let patience: Int
     /// The smallest change that counts as an improvement.
     public let minDelta: Double
-    /// The direction.
-    public let mode: Mode
+    /// Whether smaller or larger is better.
+    public let direction: StatDirection
     /// The value to beat at first, if any.
     public let baseline: Double?
     /// The best value so far (the baseline before any improvement).
@@ -41,16 +37,26 @@ public final class EarlyStopping: StatefulCallback {
     ///   - stat: the stat to watch (validated: some callback must produce it).
     ///   - patience: checks without improvement before stopping (0 stops at the first).
     ///   - minDelta: the smallest change that counts (default 0).
-    ///   - mode: `.min` (loss, error) or `.max` (accuracy).
+    ///   - direction: `.min` (loss, error) or `.max` (accuracy).
     ///   - baseline: a value the stat must beat.
-    public init(stat: String, patience: Int, minDelta: Double = 0, mode: Mode, baseline: Double? = nil) {
-        self.stat = stat
+    public init(stat: Stat, patience: Int, minDelta: Double = 0, direction: StatDirection, baseline: Double? = nil) {
+        self.stat = stat.name
         self.patience = patience
         self.minDelta = abs(minDelta)
-        self.mode = mode
+        self.direction = direction
         self.baseline = baseline
         best = baseline
     }
+
+    /// The former spelling of ``init(stat:patience:minDelta:direction:baseline:)``.
+    @available(*, deprecated, renamed: "init(stat:patience:minDelta:direction:baseline:)")
+    public convenience init(stat: Stat, patience: Int, minDelta: Double = 0, mode: StatDirection, baseline: Double? = nil) {
+        self.init(stat: stat, patience: patience, minDelta: minDelta, direction: mode, baseline: baseline)
+    }
+
+    /// The former name of ``direction``.
+    @available(*, deprecated, renamed: "direction")
+    public var mode: StatDirection { direction }
 
     public var chiefOnly: Bool { false }
     public var stepEvents: StepEvents { [] }
@@ -83,10 +89,7 @@ public final class EarlyStopping: StatefulCallback {
 
     private func isImprovement(_ value: Double) -> Bool {
         guard let best else { return !value.isNaN }
-        switch mode {
-        case .min: return value < best - minDelta
-        case .max: return value > best + minDelta
-        }
+        return direction.improves(value, on: best, by: minDelta)
     }
 
     public func exportState() throws -> StateValue {

@@ -21,10 +21,10 @@ public final class TerminateOnNaN: Callback {
                 throw OperationsError.unknownOutput(callback: "TerminateOnNaN", name: name, known: known.sorted())
             }
             outputs = requested
-        } else if let name = ["loss", "cost"].first(where: known.contains) {
+        } else if let name = [Stat.loss.name, Stat.cost.name].first(where: known.contains) {
             outputs = [name]
         } else {
-            throw OperationsError.unknownOutput(callback: "TerminateOnNaN", name: "loss", known: known.sorted())
+            throw OperationsError.unknownOutput(callback: "TerminateOnNaN", name: Stat.loss.name, known: known.sorted())
         }
         loop = context.loop
     }

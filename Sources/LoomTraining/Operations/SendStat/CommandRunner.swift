@@ -10,7 +10,7 @@ struct CommandOutcome: Sendable {
 
 /// Runs shell commands (`/bin/sh -c`) one after another on a background queue, so the
 /// training thread never waits for them; each has a timeout. Outcomes are collected
-/// for the training thread to log (``drain()``), since the logger is not thread-safe.
+/// for the training thread to log (``drain()``), so that log lines keep the loop's order.
 /// `@unchecked Sendable`: `finished` and `pending` are only touched under `lock`.
 final class CommandRunner: @unchecked Sendable {
     private let queue: DispatchQueue

@@ -13,9 +13,9 @@ public final class SendMonitorData: Monitor {
     ///   - stats: the stats to wait for; every placeholder must be one of them.
     ///   - timeout: seconds before a command is killed (default 30).
     ///   - finalWait: seconds `afterTrain` waits for running commands (default 30).
-    public init(command: String, stats: [String], timeout: Double = 30, finalWait: Double = 30) {
-        notifier = StatNotifier(owner: "SendMonitorData", command: command, stats: stats, timeout: timeout, finalWait: finalWait)
-        wanted = Set(stats)
+    public init(command: String, stats: [Stat], timeout: Double = 30, finalWait: Double = 30) {
+        notifier = StatNotifier(owner: "SendMonitorData", command: command, stats: stats.map(\.name), timeout: timeout, finalWait: finalWait)
+        wanted = Set(stats.map(\.name))
     }
 
     public var stepEvents: StepEvents { [] }

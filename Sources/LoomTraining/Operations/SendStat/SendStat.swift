@@ -24,8 +24,8 @@ public final class SendStat: Callback {
     ///     setup, with the list in the error), and each must be produced by a callback.
     ///   - timeout: seconds before a command is killed (default 30).
     ///   - finalWait: seconds `afterTrain` waits for running commands (default 30).
-    public init(command: String, stats: [String], timeout: Double = 30, finalWait: Double = 30) {
-        notifier = StatNotifier(owner: "SendStat", command: command, stats: stats, timeout: timeout, finalWait: finalWait)
+    public init(command: String, stats: [Stat], timeout: Double = 30, finalWait: Double = 30) {
+        notifier = StatNotifier(owner: "SendStat", command: command, stats: stats.map(\.name), timeout: timeout, finalWait: finalWait)
     }
 
     public var stepEvents: StepEvents { [] }

@@ -58,7 +58,7 @@ final class StatNotifier {
             var message = "\(owner): the command `\(outcome.command)` \(outcome.result.failureSummary(timeout: timeout)); training goes on"
             let tail = outcome.result.standardErrorTail()
             if !tail.isEmpty { message += "\nstderr: " + tail }
-            context.logger.warning(message)
+            context.logger.warning("\(message)")
         }
     }
 

@@ -100,8 +100,10 @@ public final class GPUUtilizationTracker: Callback {
             return disable("\(Self.maxConsecutiveFailures) \(toolName) queries in a row failed (last: \(last.message))")
         }
         if let last = failures.last {
-            context?.logger.warning("GPUUtilizationTracker: \(failures.count) of \(failures.count + samples.count) \(toolName) queries failed this epoch "
-                + "(last: \(last.message)); those samples were skipped")
+            context?.logger.warning("""
+                GPUUtilizationTracker: \(failures.count) of \(failures.count + samples.count) \(toolName) queries failed this epoch \
+                (last: \(last.message)); those samples were skipped
+                """)
         }
         averages = Self.average(samples, devices: devices)
     }
