@@ -106,8 +106,10 @@ public final class RollbackOnNaN: Callback {
         try context.hyperparameters.set(parameter, to: rate * factor)
         try context.monitors.put(scalar: rate * factor, name: parameter)
         rollbacks += 1
-        context.logger.warning("\(name): \(failure.description); rolled back to \(loaded.url.lastPathComponent) "
-            + "(global_step \(loaded.checkpoint.globalStep)) and cut \(parameter) from \(rate) to \(rate * factor) "
-            + "(rollback \(rollbacks) of \(maximumRollbacks)); training goes on from global_step \(context.loop.globalStep)")
+        let file = loaded.url.lastPathComponent, from = loaded.checkpoint.globalStep, now = context.loop.globalStep
+        context.logger.warning("""
+            \(name): \(failure.description); rolled back to \(file) (global_step \(from)) and cut \(parameter) \
+            from \(rate) to \(rate * factor) (rollback \(rollbacks) of \(maximumRollbacks)); training goes on from global_step \(now)
+            """)
     }
 }
