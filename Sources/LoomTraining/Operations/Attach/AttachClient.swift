@@ -37,7 +37,9 @@ public final class AttachClient {
         case let .success(value): descriptor = value
         case let .failure(failure):
             switch failure.code {
-            case ENOENT: throw .notListening(path: socketPath, reason: "there is no socket")
+            case ENOENT:
+                let reason = FileManager.default.fileExists(atPath: logDirectory.path) ? "there is no socket" : "there is no such log directory"
+                throw .notListening(path: socketPath, reason: reason)
             case ECONNREFUSED: throw .notListening(path: socketPath, reason: "connection refused: the socket is left from a run that is gone")
             case EACCES, EPERM: throw .permissionDenied(path: socketPath)
             default: throw .system(path: socketPath, reason: failure.text)
