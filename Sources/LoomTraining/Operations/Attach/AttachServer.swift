@@ -69,6 +69,7 @@ final class AttachServer: Sendable {
             guard ready.contains(listener) else { continue }
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
+            UnixSocket.limitSends(on: client, seconds: 5)
             serve(client)
         }
     }
@@ -77,6 +78,7 @@ final class AttachServer: Sendable {
     private func turnAway() {
         let client = accept(listener, nil, nil)
         guard client >= 0 else { return }
+        UnixSocket.limitSends(on: client, seconds: 5)
         UnixSocket.send(AttachProtocol.frame(
             "\(AttachProtocol.busyPrefix) another loom attach is connected to this run (one client at a time); try again when it detaches.",
             closes: true), to: client)

@@ -109,6 +109,13 @@ enum UnixSocket {
         #endif
     }
 
+    /// Makes sends on `descriptor` give up after `seconds` (a client that stops reading
+    /// cannot hold the socket thread).
+    static func limitSends(on descriptor: Int32, seconds: Int) {
+        var limit = timeval(tv_sec: seconds, tv_usec: 0)
+        _ = setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+    }
+
     /// Writes all of `text`; false when the peer is gone (never raises SIGPIPE).
     @discardableResult
     static func send(_ text: String, to descriptor: Int32) -> Bool {
