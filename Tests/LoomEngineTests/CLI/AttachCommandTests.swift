@@ -107,6 +107,28 @@ import LoomTestSupport
             + "try again when it detaches.\n")
         first.close()
 
+        // Interactive: commands from standard input (a pipe here), replies on standard output.
+        let interactive = Process()
+        interactive.executableURL = executable
+        interactive.arguments = ["attach", "run"]
+        interactive.currentDirectoryURL = directory.url
+        let input = Pipe(), output = Pipe()
+        interactive.standardInput = input
+        interactive.standardOutput = output
+        interactive.standardError = FileHandle.nullDevice
+        try interactive.run()
+        input.fileHandleForWriting.write(Data("get learning_rate\npause\n\ncontinue\nbogus\n".utf8))
+        try input.fileHandleForWriting.close()
+        let transcript = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        interactive.waitUntilExit()
+        #expect(interactive.terminationStatus == 0)
+        let lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 6, "\(transcript)")
+        #expect(lines.first?.hasPrefix("Attached to \(train.run.path) (process \(train.process.processIdentifier), you are process ") == true)
+        #expect(lines.dropFirst().first == "learning_rate = 0.001")
+        #expect(lines.dropFirst(2).first?.hasPrefix("Training paused at epoch ") == true)
+        #expect(Array(lines.dropFirst(3)) == ["Training goes on.", "Unknown command 'bogus'. Type 'help' for the commands.", ""])
+
         // Another user: the owner-only socket denies the connection; with the mode opened
         // up, the run still refuses the peer (SO_PEERCRED). Needs root and setpriv.
         if getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") {
