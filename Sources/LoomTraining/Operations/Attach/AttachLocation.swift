@@ -15,6 +15,17 @@ public enum AttachLocation {
     /// The file in the log directory naming the socket when it lives elsewhere.
     public static let pathFileName = "attach.sock.path"
 
+    /// The prefix of the private directory a socket is bound in before it is renamed into
+    /// place (`.a` and six random characters; short, so it fits wherever the socket does).
+    static let bindDirectoryPrefix = ".a"
+    /// The socket's name inside that directory.
+    static let bindName = "s"
+
+    /// Whether `name` is such a private directory (left only by a run killed while binding).
+    static func isBindDirectory(_ name: String) -> Bool {
+        name.hasPrefix(bindDirectoryPrefix) && name.count == bindDirectoryPrefix.count + 6
+    }
+
     /// The socket path a client connects to for `logDirectory`: the one named in
     /// `attach.sock.path` when that file exists, else `<logdir>/attach.sock`.
     public static func clientPath(logDirectory: URL) -> String {
@@ -72,13 +83,13 @@ public enum AttachLocation {
             }
         }
         let directory = (path as NSString).deletingLastPathComponent
-        var template = Array((directory + "/.aXXXXXX").utf8CString)
+        var template = Array((directory + "/" + bindDirectoryPrefix + "XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw .setUp(path: path, reason: "cannot create a private directory in \(directory) (\(String(cString: strerror(errno))))")
         }
         let privateDirectory = String(cString: made)
         defer { rmdir(privateDirectory) }
-        let temporary = privateDirectory + "/s"
+        let temporary = privateDirectory + "/" + bindName
         let descriptor: Int32
         switch UnixSocket.listen(at: temporary) {
         case let .success(value): descriptor = value
