@@ -106,14 +106,18 @@ final class AttachServer: Sendable {
         while !isStopping {
             let ready = UnixSocket.waitReadable([client, listener, wakeRead], milliseconds: -1)
             if ready.contains(wakeRead) { return }
+            // The attached client first: when it left just as another connected, the
+            // newcomer is served next, not turned away.
+            if ready.contains(client) {
+                var bytes: [UInt8] = []
+                guard UnixSocket.read(client, into: &bytes) > 0 else {
+                    mailbox.note("AttachConsole: the client detached")
+                    return
+                }
+                lines.append(bytes)
+            }
             if ready.contains(listener) { turnAway() }
             guard ready.contains(client) else { continue }
-            var bytes: [UInt8] = []
-            guard UnixSocket.read(client, into: &bytes) > 0 else {
-                mailbox.note("AttachConsole: the client detached")
-                return
-            }
-            lines.append(bytes)
             while let line = lines.nextLine() {
                 guard roundTrip(.command(line), client) else { return }
             }
