@@ -38,6 +38,14 @@ struct CallbacksBenchmark: ParsableCommand {
             ("ns/step", .number(defaults, digits: 1)),
             ("ns over bare loop", .number(defaults - lossBaseline, digits: 1)),
         ])
+        let attach = try measureInLogDirectory(steps: steps) {
+            TrainConfig(backend: NullBackend(loss: false), callbacks: [AttachConsole()], extraCallbacks: [], monitors: [],
+                        stepsPerEpoch: steps, maxEpoch: 1, logLocation: .automatic, logDirectoryAction: .delete, environment: $0)
+        }
+        report.add("AttachConsole listening, no client attached", [
+            ("ns/step", .number(attach, digits: 1)),
+            ("ns over bare loop", .number(attach - baseline, digits: 1)),
+        ])
         report.emit(json: options.json)
     }
 
@@ -57,6 +65,15 @@ struct CallbacksBenchmark: ParsableCommand {
 
     /// The default callback and monitor lists (progress bar to /dev/null, files in a temporary directory).
     private func measureDefaults(steps: Int) throws -> Double {
+        try measureInLogDirectory(steps: steps) {
+            TrainConfig(backend: NullBackend(loss: true), stepsPerEpoch: steps, maxEpoch: 1,
+                        logLocation: .automatic, logDirectoryAction: .delete, environment: $0)
+        }
+    }
+
+    /// Median nanoseconds per step of the run `config` makes for an environment whose
+    /// output is /dev/null and whose files go to a temporary directory.
+    private func measureInLogDirectory(steps: Int, _ config: (TrainingEnvironment) -> TrainConfig) throws -> Double {
         var samples: [Double] = []
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("loom-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -66,9 +83,7 @@ struct CallbacksBenchmark: ParsableCommand {
             var environment = quietEnvironment()
             environment.root = root
             environment.output = StandardOutputSink(descriptor: devNull, environment: [:])
-            let config = TrainConfig(backend: NullBackend(loss: true), stepsPerEpoch: steps, maxEpoch: 1,
-                                     logLocation: .automatic, logDirectoryAction: .delete, environment: environment)
-            let trainer = Trainer(config)
+            let trainer = Trainer(config(environment))
             let seconds = try threadCPUSeconds { _ = try trainer.train() }
             samples.append(seconds * 1e9 / Double(steps))
         }

@@ -11,7 +11,7 @@ struct Loom: ParsableCommand {
         abstract: "Loom: train neural networks in Swift, with callbacks for everything else.",
         discussion: "Shell completion: loom --generate-completion-script bash (or zsh, fish); see the README.",
         version: LoomVersion.string,
-        subcommands: [Info.self, Train.self, Stats.self, Plot.self, Inspect.self]
+        subcommands: [Info.self, Train.self, Attach.self, Stats.self, Plot.self, Inspect.self]
     )
 
     /// Runs the command; a bad option or bad input is one line on standard error and exit

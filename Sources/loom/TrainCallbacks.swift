@@ -4,7 +4,8 @@ import LoomTraining
 
 /// The main job's callback list (the seed's, guarded): TerminateOnNaN, ModelSaver, InferenceRunner (top-1 and
 /// top-5 errors, validation cost), MinSaver('val-error-top1'), the learning-rate schedule,
-/// HumanHyperParamSetter('learning_rate'), SendStat, GPUUtilizationTracker, InjectShell, then
+/// HumanHyperParamSetter('learning_rate'), SendStat, GPUUtilizationTracker, InjectShell,
+/// AttachConsole (`loom attach`), then
 /// what the options add (EarlyStopping, TimeLimit, StepProfiler, HostResourceTracker).
 /// The trainer's default callbacks (MovingAverageSummary, ProgressBar, MergeAllSummaries,
 /// RunUpdateOps) and monitors (TFEventWriter, JSONWriter, ScalarPrinter) follow; `--no NAME`
@@ -34,6 +35,9 @@ struct TrainCallbacks {
         self.saver = saver
         shell.saveCheckpoint = { try saver.saveCheckpoint() }
         shell.runValidation = { try runner.trigger() }
+        let attach = AttachConsole()
+        attach.saveCheckpoint = shell.saveCheckpoint
+        attach.runValidation = shell.runValidation
         let options = job.callbackOptions
         let sendStat = options.sendStat.map { SendStat(command: $0, stats: (SendStat.placeholders(in: $0) ?? []).map { Stat($0) }) }
             ?? SendStat(command: Self.sendStatCommand(logDirectory: job.logDirectory),
@@ -49,6 +53,7 @@ struct TrainCallbacks {
             sendStat,
             GPUUtilizationTracker(),
             shell,
+            attach,
         ]
         if let earlyStop = options.earlyStop { list.append(earlyStop.makeCallback()) }
         if let timeLimit = options.timeLimit { list.append(TimeLimit(seconds: timeLimit.seconds)) }

@@ -6,6 +6,7 @@ enum LogDirectoryContents {
     /// Exact names of the files a run writes.
     static let fileNames: Set<String> = [
         "log.log", "stats.json", "checkpoint.json", "hyper.txt", "sendstat.log", "INJECT_SHELL.tmp", LogDirectoryLock.fileName,
+        AttachLocation.pathFileName,
     ]
 
     /// Whether `name` (an entry of the log directory) is a file Loom writes there.
@@ -30,7 +31,12 @@ enum LogDirectoryContents {
         for name in ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []).sorted() {
             let url = directory.appendingPathComponent(name)
             let type = (try? fileManager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            if type == .typeDirectory {
+            if type == .typeDirectory, AttachLocation.isBindDirectory(name) {
+                let inner = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
+                if !inner.allSatisfy({ $0 == AttachLocation.bindName }) { foreign.append(name + "/") }
+            } else if type == .typeSocket {
+                if name != AttachLocation.socketName { foreign.append(name) }
+            } else if type == .typeDirectory {
                 guard name == "DumpTensors" else { foreign.append(name + "/"); continue }
                 for inner in ((try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []).sorted() where !inner.hasSuffix(".npy") {
                     foreign.append(name + "/" + inner)

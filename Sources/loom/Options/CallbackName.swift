@@ -18,6 +18,8 @@ enum CallbackName: String, CaseIterable, ExpressibleByArgument {
     case gpuTracker = "gpu-tracker"
     /// ``InjectShell``.
     case injectShell = "inject-shell"
+    /// ``AttachConsole`` (`loom attach`).
+    case attach
     /// ``MovingAverageSummary`` (a default).
     case movingAverage = "moving-average"
     /// ``ProgressBar`` (a default).
@@ -41,6 +43,7 @@ enum CallbackName: String, CaseIterable, ExpressibleByArgument {
         case .sendStat: return callback is SendStat
         case .gpuTracker: return callback is GPUUtilizationTracker
         case .injectShell: return callback is InjectShell
+        case .attach: return callback is AttachConsole
         case .movingAverage: return callback is MovingAverageSummary
         case .progressBar: return callback is ProgressBar
         case .mergeSummaries: return callback is MergeAllSummaries

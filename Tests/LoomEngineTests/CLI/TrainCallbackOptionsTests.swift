@@ -13,7 +13,7 @@ import LoomTestSupport
         guard let result = try LoomProcess.run(["train", "--logdir", "run"] + LoomProcess.tiny + options, in: directory.url) else { return }
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let everyone = "TerminateOnNaN, ModelSaver, InferenceRunner, MinSaver(val-error-top1), ScheduledHyperParamSetter(learning_rate), "
-            + "HumanHyperParamSetter(learning_rate), SendStat, GPUUtilizationTracker, EarlyStopping, TimeLimit, StepProfiler, "
+            + "HumanHyperParamSetter(learning_rate), SendStat, GPUUtilizationTracker, AttachConsole, EarlyStopping, TimeLimit, StepProfiler, "
             + "HostResourceTracker, MovingAverageSummary, MergeAllSummaries, RunUpdateOps, TFEventWriter, ScalarPrinter"
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "setUp, beforeTrain: \(everyone)")
@@ -47,7 +47,7 @@ import LoomTestSupport
         let directory = try TemporaryDirectory()
         let cases: [([String], String)] = [
             (["--no", "bogus"], "loom train: error: The value 'bogus' is invalid for '--no <callback>'. Please provide one of the following: "
-                + "nan-guard, min-saver, schedule, human-hyper, send-stat, gpu-tracker, inject-shell, moving-average, progress-bar, "
+                + "nan-guard, min-saver, schedule, human-hyper, send-stat, gpu-tracker, inject-shell, attach, moving-average, progress-bar, "
                 + "merge-summaries, tensorboard, json, scalar-printer (see loom train --help)\n"),
             (["--time-limit", "5x"], "loom train: error: The value '5x' is invalid for '--time-limit <duration>': "
                 + "'5x' is not a duration; write e.g. 90s, 15m, 2h or 1h30m"),

@@ -42,6 +42,20 @@ import LoomTestSupport
         #expect(harness.messages.contains("Deleted the old log directory \(directory.path)"))
     }
 
+    @Test func theAttachSocketOfAKilledRunIsLoomsOwn() throws {
+        let harness = try Harness()
+        let directory = logDirectory(harness)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".aQ3xZ9k"), withIntermediateDirectories: true)
+        for path in ["attach.sock", ".aQ3xZ9k/s"] {
+            close(try UnixSocket.listen(at: directory.appendingPathComponent(path).path).get())  // left by a killed run
+        }
+        try Data("/tmp/loom-0-0123456789abcdef.sock\n".utf8).write(to: directory.appendingPathComponent("attach.sock.path"))
+        #expect(LogDirectoryContents.foreignEntries(in: directory).isEmpty, "\(files(directory))")
+        close(try UnixSocket.listen(at: directory.appendingPathComponent("other.sock").path).get())
+        try Data().write(to: directory.appendingPathComponent(".aQ3xZ9k/mine"))
+        #expect(LogDirectoryContents.foreignEntries(in: directory) == [".aQ3xZ9k/", "other.sock"])
+    }
+
     @Test func aSecondRunOnALockedDirectoryRefusesAndChangesNothing() throws {
         let harness = try Harness()
         let directory = logDirectory(harness)

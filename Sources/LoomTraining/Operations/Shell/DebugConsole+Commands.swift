@@ -59,7 +59,7 @@ extension DebugConsole {
             let old = try context.hyperparameters.value(name)
             try context.hyperparameters.set(name, to: value)
             try context.monitors.put(scalar: value, name: name)
-            context.logger.info("InjectShell: set \(name) from \(Self.number(old)) to \(Self.number(value))")
+            context.logger.info("\(owner): set \(name) from \(Self.number(old)) to \(Self.number(value))")
             say("\(name) = \(Self.number(value)) (was \(Self.number(old)))")
         } catch {
             say("\(error)")
@@ -68,11 +68,11 @@ extension DebugConsole {
 
     func save() {
         guard let saveCheckpoint else {
-            return say("Saving is unavailable: no checkpoint saver is connected to InjectShell (set its saveCheckpoint hook).")
+            return say("Saving is unavailable: no checkpoint saver is connected to \(owner) (set its saveCheckpoint hook).")
         }
         do {
             let url = try saveCheckpoint()
-            context.logger.info("InjectShell: saved a checkpoint at \(url.path)")
+            context.logger.info("\(owner): saved a checkpoint at \(url.path)")
             say("Saved \(url.path)")
         } catch {
             say("Saving failed: \(error)")
@@ -81,7 +81,7 @@ extension DebugConsole {
 
     func validate() {
         guard let runValidation else {
-            return say("Validation is unavailable: no validation runner is connected to InjectShell (set its runValidation hook).")
+            return say("Validation is unavailable: no validation runner is connected to \(owner) (set its runValidation hook).")
         }
         do {
             try runValidation()

@@ -1,7 +1,9 @@
 import Foundation
 
-/// The interactive console of ``InjectShell``: reads commands from a ``LineReader`` and
-/// answers on an ``OutputSink`` until `continue`, `stop` or the end of input.
+/// The command interpreter behind the ``InjectShell`` console and ``AttachConsole`` (`loom
+/// attach`): runs one command on the training thread and writes its answer to an
+/// ``OutputSink``. The InjectShell session reads commands from a ``LineReader`` until
+/// `continue`, `stop` or the end of input (``run(input:)``).
 ///
 /// Commands: `stats`, `history NAME`, `vars`, `get [NAME]`, `set NAME VALUE`, `save`,
 /// `validate`, `continue`, `stop`, `help`.
@@ -16,30 +18,40 @@ final class DebugConsole {
 
     static let prompt = "loom> "
     let context: TrainerContext
-    let input: any LineReader
     let output: any OutputSink
+    /// The callback named in log lines and messages (`InjectShell`, `AttachConsole`).
+    let owner: String
+    /// The help lines of the commands that steer the session (`continue`, or `pause`/`detach`).
+    let sessionHelp: [String]
     let saveCheckpoint: (() throws -> URL)?
     let runValidation: (() throws -> Void)?
 
-    init(context: TrainerContext, input: any LineReader, output: any OutputSink,
+    init(context: TrainerContext, output: any OutputSink, owner: String = "InjectShell",
+         sessionHelp: [String] = ["continue           leave the console; training goes on"],
          saveCheckpoint: (() throws -> URL)?, runValidation: (() throws -> Void)?) {
         self.context = context
-        self.input = input
         self.output = output
+        self.owner = owner
+        self.sessionHelp = sessionHelp
         self.saveCheckpoint = saveCheckpoint
         self.runValidation = runValidation
     }
 
-    /// Runs the session.
-    func run() -> Outcome {
+    /// Runs the session, reading commands from `input`.
+    func run(input: any LineReader) -> Outcome {
         say("Training paused at epoch \(context.loop.epochNumber), global_step \(context.loop.globalStep). Type 'help' for the commands.")
         while let line = input.readLine(prompt: Self.prompt) {
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let words = Self.words(line)
             guard let command = words.first else { continue }
             if let outcome = execute(command, Array(words.dropFirst())) { return outcome }
         }
         say("End of input; training goes on.")
         return .resume
+    }
+
+    /// A command line split into words at spaces and tabs.
+    static func words(_ line: String) -> [String] {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
     /// Runs one command; returns an outcome when the session ends.
@@ -69,17 +81,18 @@ final class DebugConsole {
     static func number(_ value: Double) -> String { CommandTemplate.format(value) }
 
     private func showHelp() {
-        say("""
-        stats              latest value of every stat
-        history NAME       every (global_step, value) of stat NAME
-        vars               variables: name, shape, L2 norm, min, max
-        get [NAME]         hyperparameter NAME (all without a name)
-        set NAME VALUE     set hyperparameter NAME (also put as a stat)
-        save               save a checkpoint now
-        validate           run the validation now
-        continue           leave the console; training goes on
-        stop               leave the console and stop training cleanly
-        help               this list
-        """)
+        let commands = [
+            "stats              latest value of every stat",
+            "history NAME       every (global_step, value) of stat NAME",
+            "vars               variables: name, shape, L2 norm, min, max",
+            "get [NAME]         hyperparameter NAME (all without a name)",
+            "set NAME VALUE     set hyperparameter NAME (also put as a stat)",
+            "save               save a checkpoint now",
+            "validate           run the validation now",
+        ] + sessionHelp + [
+            "stop               leave the console and stop training cleanly",
+            "help               this list",
+        ]
+        say(commands.joined(separator: "\n"))
     }
 }

@@ -87,9 +87,8 @@ public final class InjectShell: Callback {
         switch shell {
         case .console:
             let sink = output ?? context.environment.output
-            let console = DebugConsole(context: context, input: input ?? StandardInputReader(output: sink), output: sink,
-                                       saveCheckpoint: saveCheckpoint, runValidation: runValidation)
-            outcome = console.run()
+            let console = DebugConsole(context: context, output: sink, saveCheckpoint: saveCheckpoint, runValidation: runValidation)
+            outcome = console.run(input: input ?? StandardInputReader(output: sink))
         case let .system(program):
             runSystemShell(program, context: context)
             outcome = .resume
