@@ -73,6 +73,27 @@ let package = Package(
             name: "regression-csv", dependencies: ["LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining"],
             path: "Examples/regression-csv"
         ),
+        // Shared by the examples below: common options, the run summary, image grids, digit images.
+        .target(
+            name: "ExampleSupport",
+            dependencies: ["LoomData", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/ExampleSupport"
+        ),
+        .executableTarget(
+            name: "conv-autoencoder", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/conv-autoencoder"
+        ),
+        .executableTarget(
+            name: "char-lm", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+                                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/char-lm"
+        ),
+        .executableTarget(
+            name: "digit-gan", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+                                              .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/digit-gan"
+        ),
         .executableTarget(
             name: "LoomDistributedChecks", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
             path: "Tests/LoomDistributedChecks"
