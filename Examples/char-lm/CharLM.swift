@@ -6,7 +6,7 @@
 // unigram baseline of the text; every epoch a sampled line goes to the log and to
 // TensorBoard's text tab (`sample`).
 //
-//   swift run -c release char-lm [TEXT_FILE] [--epochs 6] [--steps-per-epoch N] [--batch-size 32]
+//   swift run -c release char-lm [TEXT_FILE] [--epochs 20] [--steps-per-epoch N] [--batch-size 32]
 //       [--length 48] [--hidden 128] [--logdir train_log/char-lm]
 // Without TEXT_FILE it reads Loom's own README.md and docs/*.md.
 import ArgumentParser
@@ -41,7 +41,7 @@ import LoomTraining
     }
 
     func run() throws {
-        let epochs = training.epochs ?? 6, batchSize = training.batchSize ?? 32
+        let epochs = training.epochs ?? 20, batchSize = training.batchSize ?? 32
         let logDirectory = training.logDirectory(default: "train_log/char-lm")
         let text = try readText()
         let vocabulary = try CharacterVocabulary.prepared(for: text, in: logDirectory)

@@ -5,7 +5,7 @@
 // predicting the mean training image, and every epoch puts input/reconstruction pairs
 // (top row / bottom row) into TensorBoard as the image `reconstruction`.
 //
-//   swift run -c release conv-autoencoder [--data MNIST_DIR] [--epochs 4] [--steps-per-epoch N]
+//   swift run -c release conv-autoencoder [--data MNIST_DIR] [--epochs 6] [--steps-per-epoch N]
 //       [--batch-size 64] [--train-size 8192] [--val-size 1024] [--logdir train_log/conv-autoencoder]
 import ArgumentParser
 import ExampleSupport
@@ -26,7 +26,7 @@ import LoomTraining
     @Option(help: "Training images.") var trainSize = 8192
     @Option(help: "Validation images.") var valSize = 1024
 
-    /// Encoder 1×28×28 → 8×7×7, decoder back to 1×28×28 in 0…1.
+    /// Encoder 1×28×28 → 8×7×7, decoder back to 1×28×28 (linear output: a sigmoid saturates and stalls).
     static func makeNetwork(seed: UInt64 = 1) -> Sequential {
         var generator = LoomTensor.SeededGenerator(seed: seed)
         return Sequential([
@@ -38,7 +38,6 @@ import LoomTraining
             ("conv3", Conv2D(inputChannels: 8, outputChannels: 16, kernelSize: (3, 3), generator: &generator)), ("relu3", Activation(.relu)),
             ("up2", Upsample2D(scale: 2)),
             ("conv4", Conv2D(inputChannels: 16, outputChannels: 1, kernelSize: (3, 3), initializer: .glorotUniform, generator: &generator)),
-            ("sigmoid", Activation(.sigmoid)),
         ])
     }
 
@@ -52,7 +51,7 @@ import LoomTraining
     }
 
     func run() throws {
-        let epochs = training.epochs ?? 4, batchSize = training.batchSize ?? 64
+        let epochs = training.epochs ?? 6, batchSize = training.batchSize ?? 64
         let logDirectory = training.logDirectory(default: "train_log/conv-autoencoder")
         let digits = try DigitImages(directory: data.map { URL(fileURLWithPath: $0) }, trainSize: trainSize, validationSize: valSize)
         print("data: \(digits.train.size) training and \(digits.validation.size) validation images (\(digits.source))")

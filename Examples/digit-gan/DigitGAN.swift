@@ -7,7 +7,7 @@
 // TensorBoard (`samples`) with `sample_mean_mse` (MinSaver keeps the best checkpoint by it);
 // validation reports the discriminator's `val_d_loss`, `val_g_loss`, `val_d_accuracy`.
 //
-//   swift run -c release digit-gan [--data MNIST_DIR] [--epochs 8] [--steps-per-epoch N]
+//   swift run -c release digit-gan [--data MNIST_DIR] [--epochs 30] [--steps-per-epoch N]
 //       [--batch-size 64] [--train-size 8192] [--val-size 512] [--logdir train_log/digit-gan]
 import ArgumentParser
 import ExampleSupport
@@ -28,7 +28,7 @@ import LoomTraining
     @Option(help: "Validation images.") var valSize = 512
 
     func run() throws {
-        let epochs = training.epochs ?? 8, batchSize = training.batchSize ?? 64
+        let epochs = training.epochs ?? 30, batchSize = training.batchSize ?? 64
         let logDirectory = training.logDirectory(default: "train_log/digit-gan")
         let digits = try DigitImages(directory: data.map { URL(fileURLWithPath: $0) }, trainSize: trainSize, validationSize: valSize)
         print("data: \(digits.train.size) training and \(digits.validation.size) validation images (\(digits.source))")
