@@ -129,6 +129,6 @@ let package = Package(
         .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining", "LoomTestSupport"]),
         // Runs the example executables (built by `swift build --build-tests`, found next to the test bundle).
         .testTarget(name: "LoomExamplesTests", dependencies: ["LoomTraining", "LoomTestSupport"]),
-        .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
+        .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomData", "LoomTraining", "LoomEngine"]),
     ]
 )
