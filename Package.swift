@@ -76,6 +76,27 @@ let package = Package(
             name: "regression-csv", dependencies: ["LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining"],
             path: "Examples/regression-csv"
         ),
+        // Shared by the examples below: common options, the run summary, image grids, digit images.
+        .target(
+            name: "ExampleSupport",
+            dependencies: ["LoomData", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/ExampleSupport"
+        ),
+        .executableTarget(
+            name: "conv-autoencoder", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/conv-autoencoder"
+        ),
+        .executableTarget(
+            name: "char-lm", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+                                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/char-lm"
+        ),
+        .executableTarget(
+            name: "digit-gan", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+                                              .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/digit-gan"
+        ),
         .executableTarget(
             name: "LoomDistributedChecks", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
             path: "Tests/LoomDistributedChecks"
@@ -111,6 +132,6 @@ let package = Package(
         .testTarget(name: "LoomCLITests", dependencies: ["LoomTools", "LoomTraining", "LoomTestSupport"]),
         // Runs the example executables (built by `swift build --build-tests`, found next to the test bundle).
         .testTarget(name: "LoomExamplesTests", dependencies: ["LoomTraining", "LoomTestSupport"]),
-        .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomData", "LoomTraining"]),
+        .testTarget(name: "LoomDistributedTests", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomData", "LoomTraining", "LoomEngine"]),
     ]
 )

@@ -1,5 +1,5 @@
 // The seed's job as library code: ResNet-20 on CIFAR-10 with the seed's whole callback list
-// (checkpoints, best-model saver, validation top-1/top-5 errors, the learning-rate schedule,
+// (augmentation, checkpoints, best-model saver, validation top-1/top-5 errors, the learning-rate schedule,
 // live edits through hyper.txt, SendStat, GPU tracking, an injectable shell) plus the
 // trainer's defaults (moving averages, progress bar, TensorBoard events, stats.json).
 // SGD momentum 0.9, lr 0.1, weight decay 1e-4, batch 128. Rerunning the same --logdir
@@ -33,10 +33,13 @@ let directory = URL(fileURLWithPath: arguments[0], isDirectory: true)
 let batchSize = option("batch-size", 128), epochs = option("epochs", 100)
 let logDirectory = URL(fileURLWithPath: options["logdir"] ?? "train_log/resnet20-cifar10")
 
-// Data: shuffled training batches, the test split in order for validation.
+// Data: shuffled training batches augmented as in the ResNet paper (4-pixel zero padding,
+// a random 32×32 crop, a random horizontal flip; seeded per epoch and image, so resume is
+// exact), the test split in order for validation.
 let train = try CIFAR10(directory: directory, split: .train), test = try CIFAR10(directory: directory, split: .test)
 let trainSize = option("train-size", train.size), valSize = option("val-size", test.size)
-let batches = try BatchData(FixedSizeData(ShuffleData(train, seed: 1), size: trainSize), batchSize: batchSize)
+let augmented = MapData(ShuffleData(train, seed: 1), seed: 2, augmentation: ImageAugmentation([.padAndRandomCrop(padding: 4), .horizontalFlip]))
+let batches = try BatchData(FixedSizeData(augmented, size: trainSize), batchSize: batchSize)
 
 // Model and backend.
 var recipe = ClassifierRecipe(.resnet20)

@@ -25,46 +25,16 @@ extension DataParallelClassifier {
             outputs = result
         }
         let parameters = model.namedParameters()
-        let count = parameters.count
-        for index in 0..<count { extras[index] = parameters[index].parameter.gradient == nil ? 0 : 1 }
-        let scalars = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK]
-        for (offset, value) in scalars.enumerated() { extras[count + offset] = value }
-        extras[count + 5] = runUpdateOps ? 1 : 0
-
-        try gradientReducer.run(over: communicator, mean: true, read: { index, target in
-            if index == count {
-                extras.withUnsafeBufferPointer { source in for position in 0..<target.count { target[position] = source[position] } }
-            } else if let gradient = parameters[index].parameter.gradient {
-                gradient.withUnsafeBufferPointer { source in for position in 0..<target.count { target[position] = source[position] } }
-            } else {
-                for position in 0..<target.count { target[position] = 0 }
-            }
-        }, write: { index, source in
-            if index == count {
-                extras.withUnsafeMutableBufferPointer { target in for position in 0..<source.count { target[position] = source[position] } }
-            } else {
-                averagedGradients[index].withUnsafeMutableBufferPointer { target in
-                    for position in 0..<source.count { target[position] = source[position] }
-                }
-            }
-        })
-
-        // Replace each local gradient with the average: clear it, then back-propagate the
-        // average into the leaf itself (a leaf's backward only accumulates its seed).
-        for index in 0..<count {
-            let parameter = parameters[index].parameter
-            parameter.zeroGradient()
-            guard extras[index] > 0 else { continue }
-            parameter.value.backward(seed: Tensor(shape: parameter.shape, scalars: averagedGradients[index]))
-        }
+        var extras = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK, runUpdateOps ? 1 : 0]
+        try averaging.run(parameters, extras: &extras, over: communicator)
         optimizer.update(parameters)
 
-        if extras[count + 5] > 0 {
+        if extras[5] > 0 {
             try applyUpdateOps()
         } else {
             model.discardUpdateOps()
         }
-        return (outputs, AveragedScalars(values: extras[count..<(count + 5)]))
+        return (outputs, AveragedScalars(values: extras[0..<5]))
     }
 
     /// ``trainStep(images:labels:runUpdateOps:)`` with `Int32` labels.

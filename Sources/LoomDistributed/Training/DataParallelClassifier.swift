@@ -16,12 +16,9 @@ public final class DataParallelClassifier {
     public let optimizer: Optimizer
     /// The group the replicas belong to.
     public let communicator: any Communicator
-    var gradientReducer: BucketedAllreduce
+    /// Averages the gradients with the step's five scalars and the update-ops flag.
+    var averaging: GradientAveraging
     var bufferReducer: BucketedAllreduce
-    /// Averaged gradients of the last step, reused between steps.
-    var averagedGradients: [[Float]]
-    /// Presence flags, scalars and the update-ops flag reduced with the gradients.
-    var extras: [Float]
 
     /// Wraps a replica.
     /// - Parameters:
@@ -33,37 +30,17 @@ public final class DataParallelClassifier {
         self.classifier = classifier
         self.optimizer = optimizer
         self.communicator = communicator
-        let parameters = classifier.model.namedParameters()
-        let counts = parameters.map { $0.parameter.value.scalarCount }
-        // The extras ride in the last bucket: one presence flag per parameter, the five
-        // scalars of the step, and whether update ops run.
-        extras = [Float](repeating: 0, count: parameters.count + 6)
-        gradientReducer = BucketedAllreduce(counts: counts + [extras.count], megabytes: bucketMegabytes)
+        // The extras ride in the last bucket: the five scalars of the step and whether update ops run.
+        averaging = GradientAveraging(parameters: classifier.model.namedParameters(), extraCount: 6, megabytes: bucketMegabytes)
         bufferReducer = BucketedAllreduce(counts: classifier.model.namedBuffers().map { $0.buffer.value.scalarCount },
                                           megabytes: bucketMegabytes)
-        averagedGradients = counts.map { [Float](repeating: 0, count: $0) }
     }
 
     /// Gives every rank rank 0's parameters and buffers (one broadcast).
     /// - Throws: ``DistributedError/sizeMismatch(what:local:smallest:largest:)`` when the replicas
     ///   differ in size, or a transport error.
     public func synchronizeInitialState() throws(DistributedError) {
-        let model = classifier.model
-        var flat: [Float] = []
-        for (_, parameter) in model.namedParameters() { flat += parameter.value.scalars }
-        for (_, buffer) in model.namedBuffers() { flat += buffer.value.scalars }
-        try communicator.broadcast(&flat, root: 0)
-        var offset = 0
-        for (_, parameter) in model.namedParameters() {
-            let count = parameter.value.scalarCount
-            parameter.assign(Array(flat[offset..<(offset + count)]))
-            offset += count
-        }
-        for (_, buffer) in model.namedBuffers() {
-            let count = buffer.value.scalarCount
-            buffer.value = Tensor(shape: buffer.shape, scalars: Array(flat[offset..<(offset + count)]))
-            offset += count
-        }
+        try classifier.model.broadcastState(over: communicator)
     }
 
     /// Averages every buffer (BatchNorm moving statistics) over the ranks.

@@ -61,3 +61,26 @@ struct ExampleProcess {
         return try #require(object as? [[String: Any]], "stats.json is not an array of objects")
     }
 }
+
+extension ExampleProcess {
+    /// The bytes of the run's TensorBoard event files, concatenated.
+    static func eventFileBytes(_ run: URL) throws -> [UInt8] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: run.path).filter { $0.hasPrefix("events.out.tfevents.") }.sorted()
+        return try names.flatMap { [UInt8](try Data(contentsOf: run.appendingPathComponent($0))) }
+    }
+
+    /// How many times `tag` occurs in `bytes`.
+    static func count(of tag: String, in bytes: [UInt8]) -> Int {
+        let needle = Array(tag.utf8)
+        guard needle.count <= bytes.count else { return 0 }
+        return (0...(bytes.count - needle.count)).filter { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }.count
+    }
+
+    /// Whether `bytes` hold a PNG header (IHDR) of the given size.
+    static func contains(pngOfWidth width: Int, height: Int, in bytes: [UInt8]) -> Bool {
+        let big = { (value: Int) in (0..<4).reversed().map { UInt8((value >> ($0 * 8)) & 0xFF) } }
+        let header = Array("IHDR".utf8) + big(width) + big(height)
+        guard header.count <= bytes.count else { return false }
+        return (0...(bytes.count - header.count)).contains { bytes[$0..<($0 + header.count)].elementsEqual(header) }
+    }
+}
