@@ -35,9 +35,10 @@ extension Trainer {
                 while step < loop.stepsPerEpoch {
                     loop.localStep = step
                     request.reset()
-                    let observer = timingObserver.flatMap { $0.wantsTiming(ofStep: loop.globalStep &+ 1) ? $0 : nil }
-                    if observer != nil || profiles {
+                    if let observer = timingObserver, observer.wantsTiming(ofStep: loop.globalStep &+ 1) {
                         try runTimedStep(&request, &stop, observer)
+                    } else if profiles {
+                        try runTimedStep(&request, &stop, nil)
                     } else {
                         for callback in beforeStepList {
                             do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }

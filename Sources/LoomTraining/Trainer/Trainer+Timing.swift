@@ -1,37 +1,37 @@
 extension Trainer {
     /// One step like the plain one in ``runLoop()`` (same order, same stop handling),
     /// with every event timed for `observer` (when given) and for the profile (when
-    /// ``TrainConfig/profilesCallbacks`` is on).
+    /// ``TrainConfig/profilesCallbacks`` is on). One clock reading per event: each
+    /// event's end is the next one's start.
     func runTimedStep(_ request: inout StepRequest, _ stop: inout StopTraining?, _ observer: (any EventTimingObserver)?) throws {
         let clock = config.environment.clock
         let profiles = config.profilesCallbacks
-        func record(_ event: CallbackProfile.Event, _ row: Int, _ callback: any Callback, _ start: Double) {
-            let end = clock.now()
-            if profiles { profile.add(end - start, event: event, row: row) }
-            observer?.recordTiming(event: event.name, callback: callback.name, start: start, end: end)
-        }
         let stepStart = clock.now()
-        for (row, callback) in zip(stepRows.before, beforeStepList) {
-            let start = clock.now()
-            do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
-            record(.beforeStep, row, callback, start)
+        var mark = stepStart
+        func record(_ event: CallbackProfile.Event, _ row: Int, _ callback: any Callback) {
+            let end = clock.now()
+            if profiles { profile.add(end - mark, event: event, row: row) }
+            observer?.recordTiming(event: event.name, callback: callback.name, start: mark, end: end)
+            mark = end
         }
-        let start = clock.now()
+        for (row, callback) in zip(stepRows.before, beforeStepList) {
+            do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
+            record(.beforeStep, row, callback)
+        }
         let outputs = try config.backend.runStep(request)
         let end = clock.now()
-        if profiles { profile.backendSteps.add(end - start) }
-        observer?.recordTiming(event: "runStep", callback: nil, start: start, end: end)
+        if profiles { profile.backendSteps.add(end - mark) }
+        observer?.recordTiming(event: "runStep", callback: nil, start: mark, end: end)
+        mark = end
         loop.globalStep &+= 1
         for (row, callback) in zip(stepRows.after, afterStepList) {
-            let start = clock.now()
             do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
-            record(.afterStep, row, callback, start)
+            record(.afterStep, row, callback)
         }
         try epochLevelRound(&stop) { stop in
             for (row, callback) in zip(stepRows.trigger, triggerStepList) {
-                let start = clock.now()
                 do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
-                record(.triggerStep, row, callback, start)
+                record(.triggerStep, row, callback)
             }
         }
         observer?.timedStepFinished(globalStep: loop.globalStep, start: stepStart, end: clock.now())
