@@ -27,6 +27,11 @@ struct CallbacksBenchmark: ParsableCommand {
                 ("ns/callback/step", .number((perStep - baseline) / Double(count), digits: 2)),
             ])
         }
+        let profiled = try measure(callbacks: { (0..<10).map { _ in FullCallback() } }, steps: steps, profiles: true)
+        report.add("10 implementing every per-step event, profilesCallbacks on", [
+            ("ns/step", .number(profiled, digits: 1)),
+            ("ns/callback/step", .number((profiled - baseline) / 10, digits: 2)),
+        ])
         let idle = try measure(callbacks: { (0..<100).map { _ in IdleCallback() } }, steps: steps)
         report.add("100 implementing no per-step event", [
             ("ns/step", .number(idle, digits: 1)),
@@ -50,12 +55,13 @@ struct CallbacksBenchmark: ParsableCommand {
     }
 
     /// Median nanoseconds per step over `options.repeats` runs.
-    private func measure(callbacks: () -> [any Callback], steps: Int, loss: Bool = false) throws -> Double {
+    private func measure(callbacks: () -> [any Callback], steps: Int, loss: Bool = false, profiles: Bool = false) throws -> Double {
         var samples: [Double] = []
         for _ in 0..<max(1, options.repeats) {
-            let config = TrainConfig(
+            var config = TrainConfig(
                 backend: NullBackend(loss: loss), callbacks: callbacks(), extraCallbacks: [], monitors: [],
                 stepsPerEpoch: steps, maxEpoch: 1, logLocation: .none, environment: quietEnvironment())
+            config.profilesCallbacks = profiles
             let trainer = Trainer(config)
             let seconds = try threadCPUSeconds { _ = try trainer.train() }
             samples.append(seconds * 1e9 / Double(steps))

@@ -30,9 +30,10 @@ struct TrainRun: TrainDataConsumer {
             ?? localParts(data, classifier: classifier)
         let (backend, callbacks, stepsPerEpoch) = (parts.backend, parts.callbacks, parts.stepsPerEpoch)
         let name = job.logDirectory.lastPathComponent
-        let baseConfig = TrainConfig(backend: backend, callbacks: callbacks.list, extraCallbacks: callbacks.extra, monitors: callbacks.monitors,
+        var baseConfig = TrainConfig(backend: backend, callbacks: callbacks.list, extraCallbacks: callbacks.extra, monitors: callbacks.monitors,
                                      stepsPerEpoch: stepsPerEpoch, maxEpoch: job.epochs, name: name, logLocation: .at(job.logDirectory.path),
                                      logDirectoryAction: job.logDirectoryAction, environment: .live())
+        baseConfig.profilesCallbacks = true
         let config = communicator.map { DistributedRun(communicator: $0).configure(baseConfig) } ?? baseConfig
         if job.callbackOptions.listCallbacks {
             if config.isChief { print(Trainer(config).describeLoop()) }

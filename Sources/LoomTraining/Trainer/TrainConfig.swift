@@ -57,6 +57,10 @@ public struct TrainConfig {
     public var logLevel: Logger.Level
     /// Which handler prints log lines (`log.log` always gets Loom's lines).
     public var terminalLog: TerminalLog
+    /// Whether the trainer times every per-step event of every callback and the backend's
+    /// `runStep` for ``Trainer/callbackProfile`` (two clock readings per callback per step;
+    /// off by default). Epoch-level events are always timed.
+    public var profilesCallbacks = false
 
     /// Creates a configuration; the defaults follow tensorpack's `TrainConfig`.
     public init(backend: any TrainingBackend, callbacks: [any Callback] = [],

@@ -6,11 +6,13 @@ extension Trainer {
     func runLoop() throws -> TrainingOutcome {
         let backend = config.backend
         let clock = config.environment.clock
+        let profiles = config.profilesCallbacks
         var stop: StopTraining?
         var request = StepRequest()
         request.fetches.reserveCapacity(16)
 
-        try epochLevelRound(&stop) { try dispatch(&$0) { try $0.beforeTrain() } }
+        var trainTimings = Array(repeating: 0.0, count: callbacks.count)
+        try epochLevelRound(&stop) { try dispatchTimed(&$0, &trainTimings, .beforeTrain) { try $0.beforeTrain() } }
         if let stop { return finish(stop) }
         if loop.startEpoch > loop.maxEpoch {
             logger.info("Nothing to train: startEpoch \(loop.startEpoch) is after maxEpoch \(loop.maxEpoch)")
@@ -22,43 +24,49 @@ extension Trainer {
             logger.info("Start Epoch \(epoch) ...")
             let epochStart = clock.now()
             var timings = Array(repeating: 0.0, count: callbacks.count)
-            try dispatchTimed(&stop, &timings) { try $0.beforeEpoch() }
+            try dispatchTimed(&stop, &timings, .beforeEpoch) { try $0.beforeEpoch() }
             if let stop { return finish(stop) }
 
             // A run resumed from a mid-epoch checkpoint continues that epoch where it stopped.
             var step = epoch == loop.startEpoch ? min(loop.startStepsIntoEpoch, loop.stepsPerEpoch) : 0
-            while step < loop.stepsPerEpoch {
-                loop.localStep = step
-                request.reset()
-                if let observer = timingObserver, observer.wantsTiming(ofStep: loop.globalStep &+ 1) {
-                    try runTimedStep(&request, &stop, observer)
-                } else {
-                    for callback in beforeStepList {
-                        do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
-                    }
-                    let outputs = try backend.runStep(request)
-                    loop.globalStep &+= 1
-                    for callback in afterStepList {
-                        do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
-                    }
-                    // Actions deferred by a step's callbacks (a step-based save) run after every
-                    // triggerStep, so a checkpoint comes after that step's stats.json flush.
-                    try epochLevelRound(&stop) { stop in
-                        for callback in triggerStepList {
-                            do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+            let (stepsStart, firstStep) = (clock.now(), loop.globalStep)
+            do {
+                defer { profile.steps.seconds += clock.now() - stepsStart; profile.steps.calls &+= loop.globalStep &- firstStep }
+                while step < loop.stepsPerEpoch {
+                    loop.localStep = step
+                    request.reset()
+                    if let observer = timingObserver, observer.wantsTiming(ofStep: loop.globalStep &+ 1) {
+                        try runTimedStep(&request, &stop, observer)
+                    } else if profiles {
+                        try runTimedStep(&request, &stop, nil)
+                    } else {
+                        for callback in beforeStepList {
+                            do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
+                        }
+                        let outputs = try backend.runStep(request)
+                        loop.globalStep &+= 1
+                        for callback in afterStepList {
+                            do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
+                        }
+                        // Actions deferred by a step's callbacks (a step-based save) run after every
+                        // triggerStep, so a checkpoint comes after that step's stats.json flush.
+                        try epochLevelRound(&stop) { stop in
+                            for callback in triggerStepList {
+                                do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
+                            }
                         }
                     }
+                    if let stop { return finish(stop) }
+                    if interruptFlag.isRequested { return finishInterrupted() }
+                    step &+= 1
                 }
-                if let stop { return finish(stop) }
-                if interruptFlag.isRequested { return finishInterrupted() }
-                step &+= 1
             }
 
-            try dispatchTimed(&stop, &timings) { try $0.afterEpoch() }
+            try dispatchTimed(&stop, &timings, .afterEpoch) { try $0.afterEpoch() }
             let seconds = clock.now() - epochStart
             epochSeconds.append(seconds)
             logger.info("Epoch \(epoch) (global_step \(loop.globalStep)) finished, time: \(Formatting.humanDuration(seconds)).")
-            try epochLevelRound(&stop) { try dispatchTimed(&$0, &timings) { try $0.triggerEpoch() } }
+            try epochLevelRound(&stop) { try dispatchTimed(&$0, &timings, .triggerEpoch) { try $0.triggerEpoch() } }
             reportSlowCallbacks(timings)
             if let stop { return finish(stop) }
             if interruptFlag.isRequested { return finishInterrupted() }
@@ -82,21 +90,17 @@ extension Trainer {
         return .interrupted
     }
 
-    /// Runs `body` on every callback, recording a stop signal and going on.
-    private func dispatch(_ stop: inout StopTraining?, _ body: (any Callback) throws -> Void) throws {
-        for callback in callbacks {
-            do { try body(callback) } catch let signal as StopTraining { stop = signal }
-        }
-    }
-
-    /// Like ``dispatch(_:_:)``, adding each callback's time to `timings`.
-    private func dispatchTimed(_ stop: inout StopTraining?, _ timings: inout [Double],
+    /// Runs `body` (the callback's `event`) on every callback, recording a stop signal and
+    /// going on, and adding each callback's time to `timings` and the profile.
+    private func dispatchTimed(_ stop: inout StopTraining?, _ timings: inout [Double], _ event: CallbackProfile.Event,
                                _ body: (any Callback) throws -> Void) throws {
         let clock = config.environment.clock
         for (index, callback) in callbacks.enumerated() {
             let start = clock.now()
             do { try body(callback) } catch let signal as StopTraining { stop = signal }
-            timings[index] += clock.now() - start
+            let seconds = clock.now() - start
+            timings[index] += seconds
+            profile.add(seconds, event: event, row: index)
         }
     }
 

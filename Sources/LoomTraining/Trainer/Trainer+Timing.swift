@@ -1,30 +1,39 @@
 extension Trainer {
     /// One step like the plain one in ``runLoop()`` (same order, same stop handling),
-    /// with every event timed for `observer`.
-    func runTimedStep(_ request: inout StepRequest, _ stop: inout StopTraining?, _ observer: any EventTimingObserver) throws {
+    /// with every event timed for `observer` (when given) and for the profile (when
+    /// ``TrainConfig/profilesCallbacks`` is on). One clock reading per event: each
+    /// event's end is the next one's start.
+    func runTimedStep(_ request: inout StepRequest, _ stop: inout StopTraining?, _ observer: (any EventTimingObserver)?) throws {
         let clock = config.environment.clock
+        let profiles = config.profilesCallbacks
         let stepStart = clock.now()
-        for callback in beforeStepList {
-            let start = clock.now()
-            do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
-            observer.recordTiming(event: "beforeStep", callback: callback.name, start: start, end: clock.now())
+        var mark = stepStart
+        func record(_ event: CallbackProfile.Event, _ row: Int, _ callback: any Callback) {
+            let end = clock.now()
+            if profiles { profile.add(end - mark, event: event, row: row) }
+            observer?.recordTiming(event: event.name, callback: callback.name, start: mark, end: end)
+            mark = end
         }
-        let start = clock.now()
+        for (row, callback) in zip(stepRows.before, beforeStepList) {
+            do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
+            record(.beforeStep, row, callback)
+        }
         let outputs = try config.backend.runStep(request)
-        observer.recordTiming(event: "runStep", callback: nil, start: start, end: clock.now())
+        let end = clock.now()
+        if profiles { profile.backendSteps.add(end - mark) }
+        observer?.recordTiming(event: "runStep", callback: nil, start: mark, end: end)
+        mark = end
         loop.globalStep &+= 1
-        for callback in afterStepList {
-            let start = clock.now()
+        for (row, callback) in zip(stepRows.after, afterStepList) {
             do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
-            observer.recordTiming(event: "afterStep", callback: callback.name, start: start, end: clock.now())
+            record(.afterStep, row, callback)
         }
         try epochLevelRound(&stop) { stop in
-            for callback in triggerStepList {
-                let start = clock.now()
+            for (row, callback) in zip(stepRows.trigger, triggerStepList) {
                 do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
-                observer.recordTiming(event: "triggerStep", callback: callback.name, start: start, end: clock.now())
+                record(.triggerStep, row, callback)
             }
         }
-        observer.timedStepFinished(globalStep: loop.globalStep, start: stepStart, end: clock.now())
+        observer?.timedStepFinished(globalStep: loop.globalStep, start: stepStart, end: clock.now())
     }
 }

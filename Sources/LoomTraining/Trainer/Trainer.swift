@@ -26,6 +26,8 @@ public final class Trainer {
     public internal(set) var logDirectory: URL?
     /// The callbacks (monitors last) in the order the loop runs them; set up by ``train()``.
     public internal(set) var callbacks: [any Callback] = []
+    /// Where the last run's time went, logged at its end; nil before ``train()`` ran its loop.
+    public internal(set) var callbackProfile: CallbackProfile?
 
     let interruptFlag = InterruptFlag()
     var context: TrainerContext?
@@ -36,6 +38,9 @@ public final class Trainer {
     var afterStepList: [any Callback] = []
     var triggerStepList: [any Callback] = []
     var timingObserver: (any EventTimingObserver)?
+    var profile = CallbackProfile(rows: [], stepsProfiled: false)
+    /// Rows in ``profile`` of ``beforeStepList``, ``afterStepList``, ``triggerStepList``.
+    var stepRows: (before: [Int], after: [Int], trigger: [Int]) = ([], [], [])
     var epochSeconds: [Double] = []
     var directoryLock: LogDirectoryLock?
 
@@ -98,6 +103,7 @@ public final class Trainer {
 
         var outcome = TrainingOutcome.completed
         var loopError: (any Error)?
+        let runStart = config.environment.clock.now()
         do {
             outcome = try runLoop()
         } catch {
@@ -106,6 +112,9 @@ public final class Trainer {
             logger.error("Training failed at global_step=\(loop.globalStep): \(error)")
         }
         let failures = runAfterTrain()
+        profile.totalSeconds = config.environment.clock.now() - runStart
+        callbackProfile = profile
+        logger.info("\(profile.table())")
         if let loopError { throw loopError }
         if !failures.isEmpty { throw TrainerError.afterTrainFailed(failures) }
         return TrainingResult(outcome: outcome, epochNumber: loop.epochNumber, globalStep: loop.globalStep,
@@ -115,7 +124,10 @@ public final class Trainer {
     /// Calls every callback's `afterTrain`, each guarded; returns the failures' messages.
     private func runAfterTrain() -> [String] {
         var failures: [String] = []
-        for callback in callbacks {
+        let clock = config.environment.clock
+        for (row, callback) in callbacks.enumerated() {
+            let start = clock.now()
+            defer { profile.add(clock.now() - start, event: .afterTrain, row: row) }
             do { try callback.afterTrain() } catch {
                 logger.error("\(callback.name).afterTrain failed: \(error)")
                 failures.append("\(callback.name): \(error)")

@@ -29,11 +29,24 @@ final class Harness {
                     logLocation: logLocation, logDirectoryAction: action, environment: environment(variables: variables))
     }
 
-    /// Output lines without the `[MMdd HH:mm:ss] ` stamp.
-    var messages: [String] {
-        output.lines.map { line in
-            guard line.hasPrefix("["), let end = line.firstIndex(of: "]") else { return line }
-            return String(line[line.index(end, offsetBy: 2)...])
+    /// Output lines without the `[MMdd HH:mm:ss] ` stamp, and without the callback profile
+    /// logged at the end of every run (``profileMessages``; CallbackProfileTests check it).
+    var messages: [String] { splitMessages().others }
+
+    /// The lines of the callback profiles logged at the end of runs, without the stamp.
+    var profileMessages: [String] { splitMessages().profile }
+
+    private func splitMessages() -> (others: [String], profile: [String]) {
+        var others: [String] = []
+        var profile: [String] = []
+        var inProfile = false
+        for line in output.lines {
+            var message = line
+            if line.hasPrefix("["), let end = line.firstIndex(of: "]") { message = String(line[line.index(end, offsetBy: 2)...]) }
+            if message == "Callback profile, seconds (calls):" { inProfile = true }
+            if inProfile { profile.append(message) } else { others.append(message) }
+            if inProfile, message.hasPrefix("outside the ") { inProfile = false }
         }
+        return (others, profile)
     }
 }
