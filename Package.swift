@@ -85,7 +85,7 @@ let package = Package(
             path: "Examples/ExampleSupport"
         ),
         .executableTarget(
-            name: "conv-autoencoder", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+            name: "conv-autoencoder", dependencies: ["ExampleSupport", "LoomData", "LoomDistributed", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
                                                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/conv-autoencoder"
         ),

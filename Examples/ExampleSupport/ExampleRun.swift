@@ -11,9 +11,19 @@ public enum ExampleRun {
     /// - Returns: The line to print: what was trained and from where.
     /// - Throws: What ``AutoResume`` throws.
     public static func train(_ config: TrainConfig, logDirectory: URL) throws -> String {
-        switch try AutoResume(config).train() {
+        summary(of: try AutoResume(config).train(), maxEpoch: config.maxEpoch, logDirectory: logDirectory)
+    }
+
+    /// The line to print after a run.
+    /// - Parameters:
+    ///   - result: What ``AutoResume/train()`` returned.
+    ///   - maxEpoch: The epoch the run trained to.
+    ///   - logDirectory: The log directory.
+    /// - Returns: What was trained and from where.
+    public static func summary(of result: AutoResumeResult, maxEpoch: Int, logDirectory: URL) -> String {
+        switch result {
         case let .trained(_, resumedFrom):
-            return "trained \(config.maxEpoch) epochs" + (resumedFrom.map { " (resumed from \($0.lastPathComponent))" } ?? "")
+            return "trained \(maxEpoch) epochs" + (resumedFrom.map { " (resumed from \($0.lastPathComponent))" } ?? "")
                 + "; see \(logDirectory.path)"
         case let .alreadyFinished(checkpoint, epoch, _):
             return "already trained to epoch \(epoch) (\(checkpoint.lastPathComponent)); raise --epochs to continue"

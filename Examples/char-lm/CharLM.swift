@@ -69,7 +69,8 @@ import LoomTraining
             InferenceRunner(validation, [ScalarStats(["xent"], prefix: "val"), Perplexity("xent", statName: "val_perplexity")]),
             MinSaver("val_perplexity"),
             TextSampler(network: network, vocabulary: vocabulary, start: text.first ?? "\n", length: sampleLength),
-            ScheduledHyperParamSetter("learning_rate", schedule: [(1, 1e-2), (max(2, epochs * 2 / 3 + 1), 3e-3)]),
+            // Fixed epochs (not derived from --epochs): a run continued with more epochs keeps its schedule.
+            ScheduledHyperParamSetter("learning_rate", schedule: [(1, 1e-2), (14, 3e-3)]),
             HumanHyperParamSetter("learning_rate"),
         ]
         let config = TrainConfig(backend: backend, callbacks: callbacks, stepsPerEpoch: training.stepsPerEpoch ?? max(1, train.size / batchSize),

@@ -65,8 +65,9 @@ import LoomTraining
             InferenceRunner(validation, [ScalarStats(["d_loss", "g_loss", "d_accuracy"], prefix: "val")]),
             GANSamples(networks: networks, meanImage: digits.meanTrainingImage),
             MinSaver("sample_mean_mse"),
-            ScheduledHyperParamSetter("generator/learning_rate", schedule: [(1, 5e-4), (max(2, epochs * 3 / 4 + 1), 2e-4)]),
-            ScheduledHyperParamSetter("discriminator/learning_rate", schedule: [(1, 5e-4), (max(2, epochs * 3 / 4 + 1), 2e-4)]),
+            // Fixed epochs (not derived from --epochs): a run continued with more epochs keeps its schedule.
+            ScheduledHyperParamSetter("generator/learning_rate", schedule: [(1, 5e-4), (23, 2e-4)]),
+            ScheduledHyperParamSetter("discriminator/learning_rate", schedule: [(1, 5e-4), (23, 2e-4)]),
             HumanHyperParamSetter("generator/learning_rate"),  // edit <logdir>/hyper.txt to change the rates live
             HumanHyperParamSetter("discriminator/learning_rate", writesTemplate: false),
         ]
