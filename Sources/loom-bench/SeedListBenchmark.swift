@@ -28,6 +28,9 @@ struct SeedListBenchmark: ParsableCommand {
     @Option(help: "Comma-separated kernel thread counts.")
     var threads = "1"
 
+    @Option(help: "Comma-separated type names of callbacks or monitors to leave out of every trainer case (to attribute the cost).")
+    var without = ""
+
     private static let stepsPerEpoch = 24
 
     func run() throws {
@@ -94,6 +97,9 @@ struct SeedListBenchmark: ParsableCommand {
             InjectShell(),
         ]
         var monitors = defaultMonitors()
+        let dropped = Set(without.split(separator: ",").map(String.init))
+        callbacks.removeAll { dropped.contains(String(describing: type(of: $0))) }
+        monitors.removeAll { dropped.contains(String(describing: type(of: $0))) }
         if !files {
             callbacks.removeAll { $0 is ModelSaver || $0 is MinSaver }
             monitors.removeAll { $0 is TFEventWriter || $0 is JSONWriter }

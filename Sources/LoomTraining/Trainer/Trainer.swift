@@ -26,6 +26,8 @@ public final class Trainer {
     public internal(set) var callbacks: [any Callback] = []
 
     let interruptFlag = InterruptFlag()
+    /// The run's file work off the training thread; drained before ``train()`` returns.
+    let fileWriter: FileWriter
     var context: TrainerContext?
     var pendingState: TrainingState?
     var isResuming = false
@@ -45,6 +47,7 @@ public final class Trainer {
         monitors = Monitors(loop: loop)
         logger = Logger(output: config.environment.output, clock: config.environment.clock,
                         timeZone: config.environment.timeZone, minimumLevel: config.logLevel)
+        fileWriter = FileWriter(maxPending: 8, interruptFlag: interruptFlag)
     }
 
     /// Asks the loop to stop after the current step, as Ctrl-C does (thread-safe).
@@ -88,6 +91,8 @@ public final class Trainer {
             logger.closeFile()
             directoryLock?.release()
         }
+        // Every background write is on disk (and reported) before the lock is released.
+        defer { fileWriter.waitUntilIdle() }
         try setUp()
         let handler = InterruptHandler()
         if config.environment.handlesInterrupts { handler.install(interruptFlag) }
@@ -103,6 +108,7 @@ public final class Trainer {
             logger.error("Training failed at global_step=\(loop.globalStep): \(error)")
         }
         let failures = runAfterTrain()
+        fileWriter.waitUntilIdle()
         if let loopError { throw loopError }
         if !failures.isEmpty { throw TrainerError.afterTrainFailed(failures) }
         return TrainingResult(outcome: outcome, epochNumber: loop.epochNumber, globalStep: loop.globalStep,
