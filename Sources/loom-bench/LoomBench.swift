@@ -11,9 +11,8 @@ struct LoomBench: ParsableCommand {
                       MonitorsBenchmark.self, CheckpointBenchmark.self, TrainBenchmark.self, SeedListBenchmark.self]
     )
 
-    /// Configures the allocator as `loom` does, then runs the chosen benchmark.
+    /// Runs the chosen benchmark; errors exit as ArgumentParser does.
     static func main() {
-        Kernels.reuseFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()
