@@ -47,9 +47,12 @@ struct EngineBenchmark: ParsableCommand {
         }
         if memorySteps > 100, let mlp = specs.first(where: { $0.name == "mlp" }) {
             Kernels.threadCount = 1
-            let (early, late) = try peakMemory(mlp)
-            report.add("mlp memory 1t", [("VmHWM@100 MiB", .number(early, digits: 1)), ("VmHWM@\(memorySteps) MiB", .number(late, digits: 1)),
-                                         ("growth %", .number((late / early - 1) * 100, digits: 2))])
+            let memory = try peakMemory(mlp)
+            report.add("mlp memory 1t", [("VmHWM@100 MiB", .number(memory.early, digits: 1)),
+                                         ("VmHWM@\(memorySteps) MiB", .number(memory.late, digits: 1)),
+                                         ("growth %", .number((memory.late / memory.early - 1) * 100, digits: 2)),
+                                         ("working set MiB", .number(memory.workingSet, digits: 1)),
+                                         ("peak/working set", .number(memory.late / memory.workingSet, digits: 2))])
         }
         report.emit(json: options.json)
     }
@@ -127,25 +130,37 @@ struct EngineBenchmark: ParsableCommand {
         }
     }
 
-    /// Peak resident memory (VmHWM) after 100 steps and after ``memorySteps`` steps, in MiB.
-    private func peakMemory(_ spec: EngineModelSpec) throws -> (Double, Double) {
+    /// Peak resident memory (VmHWM) after 100 steps and after ``memorySteps`` steps, and
+    /// the live working set: resident memory before the first step (program, libraries,
+    /// model, batch) plus the most tensor bytes the steps held at once beyond that; in MiB.
+    private func peakMemory(_ spec: EngineModelSpec) throws -> (early: Double, late: Double, workingSet: Double) {
         let classifier = try spec.build()
         let optimizer = Optimizer.sgd(learningRate: 0.01, momentum: 0.9)
         let (images, labels) = spec.batch()
+        let resident = residentMiB()
+        Kernels.trimTensorMemory()
+        Kernels.resetTensorMemoryPeak()
+        let liveAtStart = Kernels.tensorMemory.liveBytes
         var early = 0.0
         for index in 1...memorySteps {
             _ = classifier.trainStep(images: images, labels: labels, optimizer: optimizer)
             classifier.model.applyUpdateOps()
             if index == 100 { early = peakResidentMiB() }
         }
-        return (early, peakResidentMiB())
+        let grown = Double(Kernels.tensorMemory.peakLiveBytes - liveAtStart) / 1_048_576
+        return (early, peakResidentMiB(), resident + grown)
     }
 }
 
 /// Reads `VmHWM` (peak resident set size) from /proc/self/status, in MiB (0 when unavailable).
-func peakResidentMiB() -> Double {
+func peakResidentMiB() -> Double { procStatusMiB("VmHWM:") }
+
+/// Reads `VmRSS` (resident set size now) from /proc/self/status, in MiB (0 when unavailable).
+func residentMiB() -> Double { procStatusMiB("VmRSS:") }
+
+private func procStatusMiB(_ key: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(key) {
         let digits = line.split(separator: " ").compactMap { Double($0) }
         return (digits.first ?? 0) / 1024
     }

@@ -8,12 +8,11 @@ struct LoomBench: ParsableCommand {
         commandName: "loom-bench",
         abstract: "Benchmarks of Loom's kernels, data pipeline and callback system.",
         subcommands: [KernelsBenchmark.self, EngineBenchmark.self, DataBenchmark.self, CallbacksBenchmark.self,
-                      MonitorsBenchmark.self, CheckpointBenchmark.self, TrainBenchmark.self]
+                      MonitorsBenchmark.self, CheckpointBenchmark.self, TrainBenchmark.self, SeedListBenchmark.self]
     )
 
-    /// Configures the allocator as `loom` does, then runs the chosen benchmark.
+    /// Runs the chosen benchmark; errors exit as ArgumentParser does.
     static func main() {
-        Kernels.reuseFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()

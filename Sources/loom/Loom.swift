@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LoomTensor
 import LoomTraining
 
 /// The `loom` command-line tool.
@@ -17,7 +16,6 @@ struct Loom: ParsableCommand {
     /// Runs the command; a bad option or bad input is one line on standard error and exit
     /// code 2, a failed training exit code 1, Ctrl-C exit code 130, SIGTERM 143.
     static func main() {
-        Kernels.reuseFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()

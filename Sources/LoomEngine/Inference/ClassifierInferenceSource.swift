@@ -26,6 +26,7 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
     /// Every output a batch can return.
     public let outputNames: Set<String> = ["cost", "cross_entropy_loss", "regularize_cost", "wrong-top1", "wrong-top5"]
     private let makeModel: () throws -> ClassifierModel
+    private let spares = SpareReplicaModels()
 
     /// Creates a source.
     /// - Parameters:
@@ -70,10 +71,11 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
         }
     }
 
-    /// A new evaluation model holding the training model's current weights.
+    /// An evaluation model holding the training model's current weights: the model of a
+    /// released replica when there is one (its weights reloaded), else a new one.
     /// - Throws: ``EngineError/state(_:)`` when the built model's state names differ.
     public func makeReplica() throws -> any InferenceReplica<ClassifierBatch> {
-        let replica = try makeModel()
+        let replica = try spares.take() ?? makeModel()
         do {
             try replica.model.load(classifier.model.stateArrays(), strict: true)
         } catch {
@@ -81,6 +83,6 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
         }
         replica.weightDecay = classifier.weightDecay
         replica.model.isTraining = false
-        return ClassifierReplica(replica)
+        return ClassifierReplica(replica) { [spares] in spares.put($0) }
     }
 }

@@ -6,8 +6,17 @@ import LoomTraining
 final class ClassifierReplica: InferenceReplica {
     typealias Batch = ClassifierBatch
     private let classifier: ClassifierModel
+    private let release: (ClassifierModel) -> Void
 
-    init(_ classifier: ClassifierModel) { self.classifier = classifier }
+    /// - Parameters:
+    ///   - classifier: the evaluation model, owned by this replica until it is released.
+    ///   - release: receives the model when the replica is released (for reuse).
+    init(_ classifier: ClassifierModel, release: @escaping (ClassifierModel) -> Void = { _ in }) {
+        self.classifier = classifier
+        self.release = release
+    }
+
+    deinit { release(classifier) }
 
     /// Evaluation-mode forward without gradient recording; no update op is kept.
     func infer(_ batch: ClassifierBatch, fetches: [String]) throws -> (outputs: StepOutputs, batchSize: Int) {

@@ -32,11 +32,37 @@ extension Histogram {
         self = values.withUnsafeBufferPointer { Histogram.counting($0) }
     }
 
+    /// The bits of a double below its search key: the key is the sign, the exponent and
+    /// the top 3 mantissa bits, so one key spans a factor below 2^(1/8) < 1.1 and holds
+    /// at most two default edges.
+    private static let searchKeyShift: UInt64 = 49
+
+    /// For every search key, the index of the first default edge greater than the
+    /// smallest double with that key (clamped to the last edge): where the upper_bound
+    /// search of any value with that key starts.
+    private static let bucketSearchStarts: [Int16] = {
+        let edges = defaultBucketLimits
+        let lowBits: UInt64 = (1 << searchKeyShift) - 1
+        return (0..<(1 << (64 - Int(searchKeyShift)))).map { key in
+            let bits = UInt64(key) << searchKeyShift
+            // The smallest value of a key: the least magnitude when positive, the most when negative.
+            let smallest = Double(bitPattern: key >> (63 - Int(searchKeyShift)) == 0 ? bits : bits | lowBits)
+            guard smallest.isFinite else { return Int16(edges.count - 1) }
+            var low = 0, high = edges.count
+            while low < high {
+                let middle = (low + high) / 2
+                if edges[middle] <= smallest { low = middle + 1 } else { high = middle }
+            }
+            return Int16(Swift.min(low, edges.count - 1))
+        }
+    }()
+
     private static func counting<S: Sequence>(_ values: S) -> Histogram where S.Element == Double {
         let limits = defaultBucketLimits
         var counts = [Double](repeating: 0, count: limits.count)
         var low = Double.infinity, high = -Double.infinity
         var count = 0.0, sum = 0.0, sumSquares = 0.0
+        let starts = bucketSearchStarts
         limits.withUnsafeBufferPointer { edges in
             counts.withUnsafeMutableBufferPointer { buckets in
                 for value in values where value.isFinite {
@@ -45,16 +71,12 @@ extension Histogram {
                     count += 1
                     sum += value
                     sumSquares += value * value
-                    // upper_bound (first edge strictly greater than value), branch-free:
-                    // the edges fit in L1 and the comparisons compile to conditional moves.
-                    var base = 0, length = edges.count
-                    while length > 1 {
-                        let half = length >> 1
-                        base = edges[base &+ half] <= value ? base &+ half : base
-                        length &-= half
-                    }
-                    let first = base &+ (edges[base] <= value ? 1 : 0)
-                    buckets[Swift.min(first, edges.count - 1)] += 1
+                    // upper_bound (first edge strictly greater than value): start at the
+                    // table's answer for the value's top 15 bits and step over the at most
+                    // two edges inside that range.
+                    var first = Int(starts[Int(truncatingIfNeeded: value.bitPattern >> searchKeyShift)])
+                    while first < edges.count - 1, edges[first] <= value { first &+= 1 }
+                    buckets[first] += 1
                 }
             }
         }

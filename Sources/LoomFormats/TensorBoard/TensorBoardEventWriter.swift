@@ -113,6 +113,12 @@ public final class TensorBoardEventWriter: Sendable {
         try queue.flush()
     }
 
+    /// Asks the background thread to write and sync everything queued before the call,
+    /// without waiting for it (a write error is reported as for ``putScalar(_:_:step:)``).
+    public func requestFlush() {
+        queue.requestFlush()
+    }
+
     /// Writes everything queued, closes the file and stops the background thread.
     /// Safe to call more than once; later puts throw ``TensorBoardWriterError/closed(path:)``.
     /// - Throws: the first write error, when `strict`.

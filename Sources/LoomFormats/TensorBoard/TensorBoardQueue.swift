@@ -123,6 +123,14 @@ final class TensorBoardQueue: @unchecked Sendable {
         if strict, let failure { throw failure }
     }
 
+    /// Asks the background thread to write and sync every item queued so far; returns at once.
+    func requestFlush() {
+        pthread_mutex_lock(mutex)
+        flushWanted = Swift.max(flushWanted, enqueued)
+        pthread_cond_signal(notEmpty)
+        pthread_mutex_unlock(mutex)
+    }
+
     /// Writes everything queued, closes the file and waits for the background thread to end.
     func close() throws(TensorBoardWriterError) {
         pthread_mutex_lock(mutex)

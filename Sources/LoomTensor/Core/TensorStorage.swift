@@ -1,4 +1,4 @@
-/// The reference-counted Float32 buffer behind a ``Tensor``.
+/// The reference-counted Float32 buffer behind a ``Tensor``, allocated from ``BufferPool``.
 ///
 /// `Tensor` is a value type: it checks `isKnownUniquelyReferenced` before every write and
 /// copies the buffer when it is shared (copy-on-write), exactly as `Array` does.
@@ -17,7 +17,7 @@ final class TensorStorage: @unchecked Sendable {
     init(uninitializedCount count: Int) {
         precondition(count >= 0, "Tensor: negative element count \(count)")
         self.count = count
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
+        let raw = BufferPool.shared.allocate(byteCount: Swift.max(count, 1) * MemoryLayout<Float>.stride)
         pointer = raw.bindMemory(to: Float.self, capacity: Swift.max(count, 1))
     }
 
@@ -44,5 +44,5 @@ final class TensorStorage: @unchecked Sendable {
     /// The contents as a mutable buffer pointer; only for uniquely referenced storage.
     var mutableBuffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: pointer, count: count) }
 
-    deinit { UnsafeMutableRawPointer(pointer).deallocate() }
+    deinit { BufferPool.shared.release(UnsafeMutableRawPointer(pointer), byteCount: Swift.max(count, 1) * MemoryLayout<Float>.stride) }
 }

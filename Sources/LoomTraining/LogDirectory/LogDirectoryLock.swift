@@ -26,7 +26,14 @@ final class LogDirectoryLock {
         guard descriptor >= 0 else {
             throw TrainerError.logDirectory(path: directory.path, operation: "lock", reason: String(cString: strerror(errno)))
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // A forked child that has not yet exec'd holds a copy of a just-released lock's
+        // descriptor for a moment; only a lock still held after half a second is another run's.
+        var locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        for _ in 0..<50 where !locked && errno == EWOULDBLOCK {
+            usleep(10_000)
+            locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        }
+        guard locked else {
             close(descriptor)
             let file = directory.appendingPathComponent(Self.fileName).path
             let holder = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

@@ -6,7 +6,10 @@ import Foundation
 /// `[{"loss": 0.5, "epoch_num": 1, "global_step": 3}]`.
 ///
 /// It flushes after each epoch and after each step except an epoch's last, only when
-/// there is new data; each flush rewrites the whole file atomically (``AtomicFile``).
+/// there is new data; each flush rewrites the whole file atomically (``AtomicFile``) on
+/// the run's ``FileWriter``, so the training thread does not wait for the disk (a flush
+/// before a checkpoint is on disk before that checkpoint). A failed write ends training
+/// with its error at the next flush or at the end, as a write on the training thread did.
 /// On start, an existing `stats.json` whose last `epoch_num` + 1 equals the start epoch
 /// (a resume) is appended to; any other existing file is renamed to
 /// `stats.json.<MMdd-HHmmss>` and the backup is logged.
@@ -15,8 +18,9 @@ public final class JSONWriter: Monitor, StatefulCallback {
     public static let fileName = "stats.json"
     private var context: TrainerContext?
     private var url: URL?
-    private var previousBody = ""
-    private var entries: [String] = []
+    /// The objects written so far, joined: the file is `[` + body + `]`.
+    private var body = ""
+    private var writeError: (any Error)?
     private var pendingNames: [String] = []
     private var pendingValues: [String: Double] = [:]
     private var restoredPending: [(String, Double)] = []
@@ -71,7 +75,7 @@ public final class JSONWriter: Monitor, StatefulCallback {
             // (a run resumed in the middle of an epoch) of the start epoch itself.
             let continues = lastEpoch == startEpoch - 1 || (context.loop.startStepsIntoEpoch > 0 && lastEpoch == startEpoch)
             if entries.objects.isEmpty || continues {
-                previousBody = entries.objects.map { String(decoding: bytes[$0.range], as: UTF8.self) }.joined(separator: ", ")
+                body = entries.objects.map { String(decoding: bytes[$0.range], as: UTF8.self) }.joined(separator: ", ")
                 context.logger.info("Found existing \(Self.fileName) in \(url.deletingLastPathComponent().path); appending to it.")
                 return
             }
@@ -100,19 +104,39 @@ public final class JSONWriter: Monitor, StatefulCallback {
 
     public func triggerEpoch() throws { try flush() }
 
+    /// Waits for the last rewrite; throws its error if it failed.
+    public func afterTrain() throws {
+        context?.fileWriter.waitUntilIdle()
+        try throwWriteError()
+    }
+
+    private func throwWriteError() throws {
+        guard let error = writeError else { return }
+        writeError = nil
+        throw error
+    }
+
     /// Adds the pending scalars as one object and rewrites the file (only with new data).
     private func flush() throws {
-        guard !pendingNames.isEmpty, let loop = context?.loop else { return }
+        try throwWriteError()
+        guard !pendingNames.isEmpty, let context else { return }
+        let loop = context.loop
         var fields = pendingNames.compactMap { name in
             pendingValues[name].map { JSONText.string(name) + ": " + JSONText.number($0) }
         }
         fields.append("\"epoch_num\": \(loop.epochNumber)")
         fields.append("\"global_step\": \(loop.globalStep)")
-        entries.append("{" + fields.joined(separator: ", ") + "}")
+        if !body.isEmpty { body += ", " }
+        body += "{" + fields.joined(separator: ", ") + "}"
         pendingNames.removeAll(keepingCapacity: true)
         pendingValues.removeAll(keepingCapacity: true)
         guard let url else { return }
-        let body = (previousBody.isEmpty ? [] : [previousBody]) + entries
-        try AtomicFile.write("[" + body.joined(separator: ", ") + "]", to: url)
+        let text = "[" + body + "]"
+        context.fileWriter.submit({ () -> FileWriteError? in
+            do throws(FileWriteError) { try AtomicFile.write(text, to: url) } catch { return error }
+            return nil
+        }, completion: { [weak self] error in
+            if let error, let self, self.writeError == nil { self.writeError = error }
+        })
     }
 }

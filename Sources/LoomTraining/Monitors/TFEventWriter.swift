@@ -6,8 +6,9 @@ import Synchronization
 ///
 /// Scalars, histograms, images and text go to a ``TensorBoardEventWriter``, which encodes
 /// and writes them on a background thread behind a bounded queue: the training thread
-/// only enqueues (when the queue is full it waits; nothing is dropped). The files are
-/// flushed at the end of each epoch and closed after training. A write error (disk
+/// only enqueues (when the queue is full it waits; nothing is dropped). At the end of each
+/// epoch it asks that thread to write and sync the file without waiting for it (with
+/// `strict: true` it waits, to stop at a write error); the files are closed after training. A write error (disk
 /// full, directory removed) is logged once and later summaries are skipped, so training
 /// goes on; with `strict: true` the error stops training instead.
 public final class TFEventWriter: Monitor {
@@ -76,7 +77,7 @@ public final class TFEventWriter: Monitor {
 
     public func triggerEpoch() throws {
         guard let writer else { return }
-        try writer.flush()
+        if strict { try writer.flush() } else { writer.requestFlush() }
         epochsWritten += 1
         reportFailure()
     }

@@ -14,8 +14,9 @@ import Foundation
 ///   ``ModelSaver`` (a setup error when there is none), in the same directory. The copy
 ///   is made once every callback finished the round (``TrainerContext/afterEpochLevelRound(_:)``);
 ///   when no checkpoint of the step exists then (the ModelSaver is registered later, or
-///   saves less often), it asks the ModelSaver to save one first
-///   (``ModelSaver/saveNow()``). Either registration order gives the same files.
+///   saves less often), it asks the ModelSaver to save one first. The copy itself runs on
+///   the run's ``FileWriter`` after that checkpoint's write. Either registration order
+///   gives the same files.
 /// - State: the kept (step, value) list is ``StatefulCallback`` state, so it survives a
 ///   resume; a resumed run whose checkpoint lacks it recovers it from the store's index.
 /// - A stat missing at the current step (not evaluated this time) changes nothing; a
@@ -106,24 +107,42 @@ public class BestSaver: StatefulCallback {
         try context.afterEpochLevelRound { [weak self] in self?.keepCopy(step: step, value: value) }
     }
 
+    /// Submits the copy to the run's ``FileWriter`` after the checkpoint of `step` (asking
+    /// the ModelSaver for one first when needed): it runs once that checkpoint is on disk,
+    /// and its outcome is logged when it finished.
     private func keepCopy(step: Int, value: Double) {
         guard let context, let saver, let store = saver.store else { return }
-        defer { saver.logWarnings() }
-        if store.currentIndex().entry(step: step) == nil { saver.saveNow() }
-        guard store.currentIndex().entry(step: step) != nil else {
+        guard saver.saveSoon() else {
             context.logger.error("\(name): no checkpoint of global_step \(step) could be saved; the best copy was not updated")
             return
         }
-        do {
-            if topK == 1 {
-                let url = try store.copy(step: step, toName: copyName, value: value)
-                context.logger.info("\(name): \(stat) is \(Formatting.significant5(value)) at global_step \(step), the best so far; kept as \(url.lastPathComponent)")
-            } else {
+        let (stat, direction, topK, copyName) = (stat, direction, topK, copyName)
+        let kept = describeKept()
+        context.fileWriter.submit({ () -> CopyOutcome in
+            guard store.currentIndex().entry(step: step) != nil else { return .noCheckpoint }
+            do {
+                if topK == 1 { return .copied(try store.copy(step: step, toName: copyName, value: value).lastPathComponent) }
                 try store.updateTopK(stat: stat, direction: direction, k: topK, value: value, step: step)
-                context.logger.info("\(name): \(stat) is \(Formatting.significant5(value)) at global_step \(step); the \(topK) best: \(describeKept())")
+                return .ranked
+            } catch {
+                return .failed("\(error)")
             }
-        } catch {
-            context.logger.error("\(name): could not keep the checkpoint of global_step \(step): \(error); training goes on")
+        }, completion: { [weak self] outcome in self?.report(outcome, step: step, value: value, kept: kept) })
+    }
+
+    private func report(_ outcome: CopyOutcome, step: Int, value: Double, kept: String) {
+        guard let context else { return }
+        saver?.logWarnings()
+        let shown = Formatting.significant5(value)
+        switch outcome {
+        case let .copied(file):
+            context.logger.info("\(name): \(stat) is \(shown) at global_step \(step), the best so far; kept as \(file)")
+        case .ranked:
+            context.logger.info("\(name): \(stat) is \(shown) at global_step \(step); the \(topK) best: \(kept)")
+        case .noCheckpoint:
+            context.logger.error("\(name): no checkpoint of global_step \(step) could be saved; the best copy was not updated")
+        case let .failed(reason):
+            context.logger.error("\(name): could not keep the checkpoint of global_step \(step): \(reason); training goes on")
         }
     }
 
@@ -154,4 +173,12 @@ public class BestSaver: StatefulCallback {
     static func modelSaver(in callback: any Callback) -> ModelSaver? {
         callback.unwrapped.lazy.compactMap { $0 as? ModelSaver }.first
     }
+}
+
+/// What a best-checkpoint copy job did.
+private enum CopyOutcome: Sendable {
+    case copied(String)
+    case ranked
+    case noCheckpoint
+    case failed(String)
 }

@@ -15,6 +15,12 @@ import Foundation
 ///   older, if the loop ended without an error (``TrainerContext/failure`` is `nil`: a
 ///   completed run, a ``StopTraining`` such as a time limit, or Ctrl-C) and the latest
 ///   values of the backend's moving-average stats (e.g. `loss`) are finite.
+/// - The snapshot is taken on the training thread; serialising, writing, syncing and the
+///   index update run on the run's ``FileWriter`` (``TrainerContext/fileWriter``), so
+///   training goes on meanwhile. `checkpoint.json` names a checkpoint as the latest only
+///   once its file is on disk; "Model saved to" and failures are logged when the write
+///   finished. With `stopOnSaveFailure`, and for ``saveNow()``/``saveCheckpoint()`` and
+///   the final save, the saver waits for the write.
 /// - A write failure (disk full, no permission) is logged once per distinct error and
 ///   training goes on; the previous checkpoints stay valid.
 /// - Chief-only. Without a log directory (and no `directory`) it saves nothing and says so.
@@ -27,6 +33,8 @@ public final class ModelSaver: Callback {
     private var context: TrainerContext?
     private var inEpoch = false
     private var lastSavedStep: Int?
+    /// The step of the newest save submitted to the file writer and not finished yet.
+    private var pendingStep: Int?
     private let warnings = WarningCollector()
     private var lastError: (any Error)?
 
@@ -83,13 +91,15 @@ public final class ModelSaver: Callback {
 
     public func trigger() throws {
         try context?.afterEpochLevelRound { [weak self] in
-            guard let self, self.save() == nil, self.stopsOnSaveFailure, let failure = self.failedSaves.last else { return }
+            guard let self, self.save(waiting: self.stopsOnSaveFailure) == nil, self.stopsOnSaveFailure,
+                  let failure = self.failedSaves.last else { return }
             throw StopTraining("the checkpoint of global_step \(failure.step) could not be saved (\(failure.reason))")
         }
     }
 
     public func afterTrain() throws {
         guard let context, store != nil else { return }
+        context.fileWriter.waitUntilIdle()
         if let failure = context.failure {
             context.logger.info("ModelSaver: no final checkpoint, training failed (\(failure))")
             return
@@ -99,14 +109,22 @@ public final class ModelSaver: Callback {
             context.logger.warning("ModelSaver: no final checkpoint, the latest '\(bad)' is \(context.monitors.latest(bad) ?? .nan)")
             return
         }
-        if (lastSavedStep ?? -1) < context.loop.globalStep, save() == nil, lastError != nil { finalSaveFailed = true }
+        if (lastSavedStep ?? -1) < context.loop.globalStep, save(waiting: true) == nil, lastError != nil { finalSaveFailed = true }
     }
 
     /// Saves the current step now (for the debug console, or a saver that needs the
     /// checkpoint of this step); reuses the file when this step was already saved.
     /// - Returns: the checkpoint's file, or `nil` when nothing could be saved (logged).
     @discardableResult
-    public func saveNow() -> URL? { save() }
+    public func saveNow() -> URL? { save(waiting: true) }
+
+    /// Makes sure a checkpoint of the current step is saved or being saved, without
+    /// waiting for the disk; a job submitted to the file writer afterwards sees its file.
+    /// - Returns: whether such a checkpoint exists or is being written.
+    func saveSoon() -> Bool {
+        guard let context else { return false }
+        return pendingStep == context.loop.globalStep || save(waiting: false) != nil
+    }
 
     /// Like ``saveNow()``, but throwing: connect it to `InjectShell.saveCheckpoint`
     /// (`shell.saveCheckpoint = saver.saveCheckpoint`).
@@ -114,7 +132,7 @@ public final class ModelSaver: Callback {
     /// - Throws: ``SavingError/saveFailed(step:reason:)`` with the store's error, or when
     ///   the saver has no directory or is not set up.
     public func saveCheckpoint() throws -> URL {
-        if let url = save() { return url }
+        if let url = save(waiting: true) { return url }
         let step = context?.loop.globalStep ?? 0
         let reason = lastError.map { "\($0)" } ?? (context == nil ? "the saver is not set up (training has not started)"
                                                                     : "the run has no log directory and the saver no directory")
@@ -129,25 +147,48 @@ public final class ModelSaver: Callback {
         for message in warnings.drain() { context?.logger.warning("\(message)") }
     }
 
+    /// Takes the snapshot now and writes it on the file writer; with `waiting`, waits for
+    /// the write. Returns the checkpoint's file (for a write still running: where it goes),
+    /// or `nil` when nothing could be saved (logged).
     @discardableResult
-    private func save() -> URL? {
+    private func save(waiting: Bool) -> URL? {
         defer { logWarnings() }
         lastError = nil
         guard let context, let store else { return nil }
         let step = context.loop.globalStep
         if lastSavedStep == step, let lastSavedURL { return lastSavedURL }
-        do {
-            let checkpoint = try Checkpoint(snapshotOf: context, midEpoch: inEpoch)
-            let entry = try context.uninterruptible { try store.save(checkpoint) }
-            let url = store.directory.appendingPathComponent(entry.file)
+        let url = store.url(step: step)
+        if pendingStep != step {
+            let checkpoint: Checkpoint
+            do {
+                checkpoint = try Checkpoint(snapshotOf: context, midEpoch: inEpoch)
+            } catch {
+                lastError = error
+                report(error, step: step)
+                return nil
+            }
+            pendingStep = step
+            context.fileWriter.submit({ Result { () throws(CheckpointError) in try store.save(checkpoint) } },
+                                      completion: { [weak self] in self?.finish($0, step: step, url: url) })
+        }
+        guard waiting else { return url }
+        context.fileWriter.waitUntilIdle()
+        return lastSavedStep == step ? url : nil
+    }
+
+    /// Records a finished write (on the training thread).
+    private func finish(_ result: Result<CheckpointIndex.Entry, CheckpointError>, step: Int, url: URL) {
+        defer { logWarnings() }
+        if pendingStep == step { pendingStep = nil }
+        switch result {
+        case .success:
             lastSavedStep = step
             lastSavedURL = url
-            context.logger.info("Model saved to \(url.path).")
-            return url
-        } catch {
+            lastError = nil
+            context?.logger.info("Model saved to \(url.path).")
+        case let .failure(error):
             lastError = error
             report(error, step: step)
-            return nil
         }
     }
 

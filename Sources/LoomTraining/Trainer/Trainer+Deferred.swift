@@ -12,6 +12,7 @@ extension Trainer {
             context.deferredActions.removeAll()
         }
         try round(&stop)
+        defer { context.fileWriter.deliverCompleted() }
         while !context.deferredActions.isEmpty {
             let actions = context.deferredActions
             context.deferredActions.removeAll()

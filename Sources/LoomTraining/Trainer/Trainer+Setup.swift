@@ -33,7 +33,8 @@ extension Trainer {
 
         let context = TrainerContext(
             loop: loop, monitors: monitors, hyperparameters: Hyperparameters(backend: config.backend),
-            logger: logger, logDirectory: logDirectory, environment: config.environment, backend: config.backend)
+            logger: logger, logDirectory: logDirectory, environment: config.environment, backend: config.backend,
+            fileWriter: fileWriter)
         context.trainer = self
         self.context = context
         for callback in registered { try callback.setUp(context) }

@@ -30,6 +30,8 @@ public final class Trainer {
     public internal(set) var callbackProfile: CallbackProfile?
 
     let interruptFlag = InterruptFlag()
+    /// The run's file work off the training thread; drained before ``train()`` returns.
+    let fileWriter: FileWriter
     var context: TrainerContext?
     var pendingState: TrainingState?
     var isResuming = false
@@ -53,6 +55,7 @@ public final class Trainer {
         let log = TrainerLog(environment: config.environment, level: config.logLevel, terminal: config.terminalLog)
         logger = log.logger
         logFile = log.file
+        fileWriter = FileWriter(maxPending: 8, interruptFlag: interruptFlag)
     }
 
     /// Asks the loop to stop after the current step, as Ctrl-C does (thread-safe).
@@ -96,6 +99,8 @@ public final class Trainer {
             logFile.close()
             directoryLock?.release()
         }
+        // Every background write is on disk (and reported) before the lock is released.
+        defer { fileWriter.waitUntilIdle() }
         try setUp()
         let handler = InterruptHandler()
         if config.environment.handlesInterrupts { handler.install(interruptFlag) }
@@ -112,6 +117,7 @@ public final class Trainer {
             logger.error("Training failed at global_step=\(loop.globalStep): \(error)")
         }
         let failures = runAfterTrain()
+        fileWriter.waitUntilIdle()
         profile.totalSeconds = config.environment.clock.now() - runStart
         callbackProfile = profile
         logger.info("\(profile.table())")

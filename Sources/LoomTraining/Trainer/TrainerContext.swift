@@ -22,10 +22,16 @@ public final class TrainerContext {
     /// and after a normal end or a ``StopTraining``): a saver must not save in
     /// `afterTrain` after a failure such as a `NumericsError`.
     public internal(set) var failure: (any Error)?
+    /// The run's background file writer: submit checkpoint writes and other file work
+    /// here so the training thread does not wait for the disk (``FileWriter``). Every job
+    /// finished before `train()` returns.
+    public let fileWriter: FileWriter
     weak var trainer: Trainer?
 
     init(loop: LoopState, monitors: Monitors, hyperparameters: Hyperparameters, logger: Logger,
-         logDirectory: URL?, environment: TrainingEnvironment, backend: any TrainingBackend) {
+         logDirectory: URL?, environment: TrainingEnvironment, backend: any TrainingBackend,
+         fileWriter: FileWriter = FileWriter()) {
+        self.fileWriter = fileWriter
         self.loop = loop
         self.monitors = monitors
         self.hyperparameters = hyperparameters

@@ -9,7 +9,7 @@ import LoomTestSupport
 /// must equal an uninterrupted run's.
 @Suite struct KillCampaignTests {
     private let options = ["--image-size", "8", "--train-size", "320", "--val-size", "100", "--hidden", "16", "--batch-size", "16",
-                           "--steps-per-epoch", "10", "--threads", "1", "--epochs", "60"]
+                           "--steps-per-epoch", "10", "--threads", "1", "--epochs", "200"]
 
     @Test func twentyKillsThenResumesEqualAnUninterruptedRun() throws {
         guard let executable = LoomProcess.executable else { return }

@@ -135,6 +135,21 @@ import LoomTestSupport
         #expect(try files(dir).filter { $0.hasPrefix("min-") }.count == 3)
     }
 
+    /// A copy names the checkpoint's own file (no bytes written) and outlives the checkpoint.
+    @Test func aCopySharesTheFileAndOutlivesTheCheckpoint() throws {
+        let dir = try TemporaryDirectory()
+        let store = CheckpointStore(directory: dir.url, maxToKeep: 1, warn: { _ in })
+        let checkpoint = sampleCheckpoint(step: 2)
+        try store.save(checkpoint)
+        let copy = try store.copy(step: 2, toName: "min-loss", value: 0.5)
+        let source = dir.url.appendingPathComponent("model-2.safetensors")
+        let inode = { (url: URL) in try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int }
+        #expect(try inode(copy) == inode(source))
+        try store.save(sampleCheckpoint(step: 3))
+        #expect(try files(dir) == ["checkpoint.json", "min-loss.safetensors", "model-3.safetensors"])
+        #expect(try Checkpoint.load(contentsOf: copy) == checkpoint)
+    }
+
     @Test func copyErrorsAreTyped() throws {
         let dir = try TemporaryDirectory()
         let store = CheckpointStore(directory: dir.url, warn: { _ in })

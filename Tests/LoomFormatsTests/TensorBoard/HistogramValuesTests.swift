@@ -48,4 +48,27 @@ import Testing
         #expect(histogram.bucketCounts.reduce(0, +) == 3)
         #expect(histogram.bucketLimits.last == .greatestFiniteMagnitude)
     }
+
+    /// Each value lands in the bucket of the first edge strictly greater than it (clamped
+    /// to the last), found here by a linear scan: every edge and its neighbours, zeros,
+    /// and values of every scale.
+    @Test func everyValueLandsInTheBucketOfTheFirstGreaterEdge() {
+        let edges = Histogram.defaultBucketLimits
+        var values: [Double] = [0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e-300, -1e-300]
+        for edge in edges { values += [edge, edge.nextUp, edge.nextDown] }
+        var state: UInt64 = 12_345
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let magnitude = Double(bitPattern: (state >> 2) & 0x7FEF_FFFF_FFFF_FFFF)
+            values.append(state & 1 == 0 ? magnitude : -magnitude)
+        }
+        var mismatches: [Double] = []
+        for value in values where value.isFinite {
+            let expected = edges[min(edges.firstIndex { $0 > value } ?? edges.count, edges.count - 1)]
+            let histogram = Histogram(values: [value])
+            let bucket = histogram.bucketCounts.firstIndex(of: 1).map { histogram.bucketLimits[$0] }
+            if bucket != expected { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+    }
 }

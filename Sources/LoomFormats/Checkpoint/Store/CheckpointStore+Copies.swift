@@ -92,11 +92,19 @@ extension CheckpointStore {
         }
     }
 
-    /// Validates the source checkpoint's structure and atomically copies it to `file`.
+    /// Validates the source checkpoint's structure and atomically copies it to `file`: a
+    /// hard link where the file system allows one (checkpoints are replaced, never changed
+    /// in place, so the names may share the file), else a copy of the bytes.
     private func copyFile(step: Int, to file: String) throws(CheckpointError) {
         guard let source = ownedFile(Self.fileName(step: step)), FileManager.default.fileExists(atPath: source.path) else {
             throw .unknownStep(step, directory: directory.path, kept: checkpointSteps())
         }
+        do {
+            _ = try SafeTensorsFile.readHeader(contentsOf: source)
+        } catch {
+            throw .unreadable(error)
+        }
+        if AtomicFile.link(source, to: directory.appendingPathComponent(file)) { return }
         let data: Data
         do {
             data = try Data(contentsOf: source)

@@ -89,6 +89,7 @@ public final class RollbackOnNaN: Callback {
 
     private func rollBack(after failure: NumericsError) throws {
         guard let context, let store = saver?.store, let trainer = context.trainer else { throw failure }
+        context.fileWriter.waitUntilIdle()  // checkpoints being written in the background are on disk
         let loaded: LoadedCheckpoint
         do {
             loaded = try store.loadLatest()
