@@ -52,7 +52,8 @@ public struct TFRecordReader: Sendable {
             throw .corruptLength(path: source, offset: offset)
         }
         guard remaining >= TFRecord.overhead, length <= UInt64(remaining - TFRecord.overhead) else {
-            throw .truncated(path: source, offset: offset, needed: Int(clamping: length) + TFRecord.overhead, available: remaining)
+            let needed = Int(clamping: length).addingReportingOverflow(TFRecord.overhead)
+            throw .truncated(path: source, offset: offset, needed: needed.overflow ? Int.max : needed.partialValue, available: remaining)
         }
         let start = offset + 12
         let end = start + Int(length)

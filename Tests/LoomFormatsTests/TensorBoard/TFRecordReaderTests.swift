@@ -17,6 +17,14 @@ import LoomTestSupport
         return (bytes, offsets)
     }
 
+    /// Found by the fuzzer: a length near 2^64 with a valid length CRC overflowed while the
+    /// error was built; it is a truncated record.
+    @Test func aHugeLengthWithAValidChecksumIsTruncated() {
+        let bytes: [UInt8] = [0x00, 0x12, 0x9B, 0xD8, 0x2D, 0x09, 0x00, 0xD8, 0x9A, 0x1B, 0x33, 0x76, 0x00, 0x11]
+        var reader = TFRecordReader(bytes: bytes)
+        #expect(throws: TFRecordError.truncated(path: "<memory>", offset: 0, needed: Int.max, available: 14)) { _ = try reader.next() }
+    }
+
     @Test func framingIsExact() {
         let framed = TFRecord.framed([0x61])
         let lengthCRC = [UInt8](repeating: 0, count: 0) + [1, 0, 0, 0, 0, 0, 0, 0]
