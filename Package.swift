@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "LoomData", dependencies: ["LoomFormats"]),
         .target(name: "LoomTraining", dependencies: ["LoomFormats", .product(name: "Logging", package: "swift-log")]),
         .target(name: "LoomEngine", dependencies: ["LoomTensor", "LoomNN", "LoomData", "LoomTraining"]),
-        .target(name: "LoomTools", dependencies: ["LoomTraining"]),
+        .target(name: "LoomTools", dependencies: ["LoomFormats", "LoomTraining"]),
         .systemLibrary(name: "CLoomMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
         .target(
             name: "LoomDistributed",

@@ -1,5 +1,5 @@
 import Testing
-@testable import LoomTraining
+@testable import LoomFormats
 
 @Suite struct ChecksumTests {
     @Test func crc32cKnownVectors() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import LoomTraining
+@testable import LoomFormats
 
 @Suite struct HistogramValuesTests {
     @Test func defaultLimitsMatchTensorFlow() {
