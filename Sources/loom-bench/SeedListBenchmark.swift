@@ -8,7 +8,8 @@ import LoomTraining
 
 /// `loom-bench seed-list`: the cost of the seed's whole callback list on a small model,
 /// where per-epoch work weighs most. A 64-256-256-10 MLP on 8×8 synthetic digits (1,536
-/// training samples, batch 64: 24 steps per epoch; 256 validation samples), Adam, 1
+/// training samples, batch 64: 24 steps per epoch; 256 validation samples, kept in memory
+/// as `loom train` keeps its validation set), Adam, 1
 /// kernel thread unless told otherwise. Three cases per repetition, interleaved: the bare
 /// backend steps; a trainer with the seed's list (TerminateOnNaN, ModelSaver, InferenceRunner,
 /// MinSaver, the learning-rate schedule, HumanHyperParamSetter, SendStat, GPUUtilizationTracker,
@@ -31,9 +32,13 @@ struct SeedListBenchmark: ParsableCommand {
     @Option(help: "Comma-separated type names of callbacks or monitors to leave out of every trainer case (to attribute the cost).")
     var without = ""
 
+    @Flag(help: "Also print the callback time table of one extra run with the seed's list.")
+    var profile = false
+
     private static let stepsPerEpoch = 24
 
     func run() throws {
+        if profile { print(try profiledTable()) }
         var report = BenchReport(area: "seed-list")
         for count in threads.split(separator: ",").compactMap({ Int($0) }) {
             Kernels.threadCount = count
@@ -76,12 +81,26 @@ struct SeedListBenchmark: ParsableCommand {
 
     /// Seconds of one `train()` of `epochs` epochs with the seed's list, in a fresh log directory.
     private func trainerSeconds(files: Bool) throws -> Double {
+        let trainer = try seededTrainer(files: files, profiles: false)
+        defer { try? FileManager.default.removeItem(at: trainer.directory) }
+        return try measureSeconds { _ = try trainer.trainer.train() }
+    }
+
+    /// The callback time table of one run with the seed's list.
+    private func profiledTable() throws -> String {
+        let seeded = try seededTrainer(files: true, profiles: true)
+        defer { try? FileManager.default.removeItem(at: seeded.directory) }
+        _ = try seeded.trainer.train()
+        return seeded.trainer.callbackProfile?.table() ?? "no callback profile"
+    }
+
+    /// A trainer with the seed's list in a fresh log directory (the caller removes it).
+    private func seededTrainer(files: Bool, profiles: Bool) throws -> (trainer: Trainer, directory: URL) {
         let backend = try backend()
         let validation = try ClassifierInferenceSource(
-            samples: SyntheticDigits.tiny(count: 256, seed: SyntheticDigits.validationSeed), batchSize: 256,
+            samples: ArrayDataFlow(materializing: SyntheticDigits.tiny(count: 256, seed: SyntheticDigits.validationSeed)), batchSize: 256,
             classifier: backend.classifier, recipe: Self.recipe, sampleShape: [8, 8])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-bench-seed-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
         let sendStat = "echo \"val-error-top1={val-error-top1}\" >> '\(directory.path)/sendstat.log'"
         var callbacks: [any Callback] = [
             TerminateOnNaN(),
@@ -104,9 +123,10 @@ struct SeedListBenchmark: ParsableCommand {
             callbacks.removeAll { $0 is ModelSaver || $0 is MinSaver }
             monitors.removeAll { $0 is TFEventWriter || $0 is JSONWriter }
         }
-        let config = TrainConfig(backend: backend, callbacks: callbacks, monitors: monitors, stepsPerEpoch: Self.stepsPerEpoch,
+        var config = TrainConfig(backend: backend, callbacks: callbacks, monitors: monitors, stepsPerEpoch: Self.stepsPerEpoch,
                                  maxEpoch: epochs, logLocation: .at(directory.path),
                                  environment: TrainingEnvironment(clock: SystemClock(), output: NullOutputSink(), root: directory))
-        return try measureSeconds { _ = try Trainer(config).train() }
+        config.profilesCallbacks = profiles
+        return (Trainer(config), directory)
     }
 }

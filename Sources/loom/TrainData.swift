@@ -103,7 +103,7 @@ extension TrainDataSpec {
             let validationDigits = SyntheticDigits(count: options.validationSize ?? SyntheticDigits.defaultValidationCount,
                                                    seed: SyntheticDigits.validationSeed, side: options.imageSize)
             // Drawn once and kept in memory: every validation pass reads the same images.
-            let validation = try Self.materialize(validationDigits)
+            let validation = try ArrayDataFlow(materializing: validationDigits)
             return try consumer.consume(TrainDataSet(
                 train: train, validation: validation, sampleShape: [train.side, train.side], classes: 10,
                 summary: "synthetic digits \(train.side)x\(train.side): \(train.size) training, \(validation.size) validation samples"))
@@ -133,13 +133,6 @@ extension TrainDataSpec {
     static func limited(_ table: ArrayDataFlow, _ limit: Int?) throws -> ArrayDataFlow {
         guard let limit, limit < table.size else { return table }
         return try CSVSplit.rows(of: table, in: 0..<max(1, limit))
-    }
-
-    /// Every sample of `flow`, stacked into columns in memory.
-    static func materialize<Flow: RandomAccessDataFlow>(_ flow: Flow) throws -> ArrayDataFlow {
-        let samples = try (0..<flow.size).map { try flow.datapoint(at: $0) }
-        guard !samples.isEmpty else { throw TrainCommandError.data("the data set is empty") }
-        return try ArrayDataFlow(columns: BatchData<Flow>.stack(samples))
     }
 
     private static func existingDirectory(_ path: String, what: String) throws -> URL {

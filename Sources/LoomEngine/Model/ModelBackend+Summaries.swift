@@ -18,10 +18,14 @@ extension ModelBackend {
         var summaries: [Summary] = []
         for (name, parameter) in model.namedParameters() {
             let values = parameter.value.scalars
-            var sum: Double = 0
-            for value in values { sum += Double(value) * Double(value) }
-            summaries.append(.histogram(name: name, value: Histogram(values: values)))
-            summaries.append(.scalar(name: "\(name)/norm", value: sum.squareRoot()))
+            let histogram = Histogram(values: values)
+            // The histogram's sum of squares is the norm's, unless it left non-finite values out.
+            var sumSquares = histogram.sumSquares
+            if Int(histogram.count) != values.count {
+                sumSquares = values.reduce(0) { $0 + Double($1) * Double($1) }
+            }
+            summaries.append(.histogram(name: name, value: histogram))
+            summaries.append(.scalar(name: "\(name)/norm", value: sumSquares.squareRoot()))
         }
         return summaries
     }

@@ -4,11 +4,12 @@
 /// Each (image, channel) or channel is handled by one thread in a fixed order, so the
 /// results (bias sums included) do not depend on the thread count.
 enum ChannelMajor {
-    /// Writes `matrix[o, image·P + p] + bias[o]` to `images[first + image, o, p]`.
+    /// Writes `matrix[o, image·P + p] + bias[o]` to `images[first + image, o, p]`, spread
+    /// over the kernel threads unless `parallel` is false.
     static func toImages(_ matrix: UnsafePointer<Float>, channels: Int, plane: Int, first: Int, count: Int, bias: UnsafePointer<Float>?,
-                         into images: UnsafeMutablePointer<Float>) {
+                         into images: UnsafeMutablePointer<Float>, parallel: Bool = true) {
         let width = count &* plane
-        Kernels.parallelFor(count &* channels, work: width &* channels) { index in
+        Kernels.parallelFor(count &* channels, work: parallel ? width &* channels : 0) { index in
             let image = index / channels, channel = index % channels
             let source = matrix + (channel &* width &+ image &* plane)
             let target = images + ((first &+ image) &* channels &+ channel) &* plane

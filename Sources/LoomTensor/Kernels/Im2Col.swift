@@ -20,14 +20,16 @@ enum Im2Col {
     }
 
     /// Writes the patch matrix of images `first..<first+count` into `column`, one row at a
-    /// time (so the large matrix is written sequentially).
-    static func pack(_ input: UnsafePointer<Float>, _ g: WindowGeometry, first: Int, count: Int, into column: UnsafeMutablePointer<Float>) {
+    /// time (so the large matrix is written sequentially); rows are spread over the kernel
+    /// threads unless `parallel` is false (the caller already runs on one of them).
+    static func pack(_ input: UnsafePointer<Float>, _ g: WindowGeometry, first: Int, count: Int, into column: UnsafeMutablePointer<Float>,
+                     parallel: Bool = true) {
         let plane = g.outputHeight &* g.outputWidth, width = count &* plane
         let (channels, height, inWidth) = (g.channels, g.height, g.width)
         let (kernelHeight, kernelWidth, outHeight, outWidth) = (g.kernelHeight, g.kernelWidth, g.outputHeight, g.outputWidth)
         let (strideHeight, strideWidth, top, left) = (g.strideHeight, g.strideWidth, g.top, g.left)
         let taps = kernelHeight &* kernelWidth
-        Kernels.parallelFor(channels &* taps, work: width &* channels &* taps) { row in
+        Kernels.parallelFor(channels &* taps, work: parallel ? width &* channels &* taps : 0) { row in
             let channel = row / taps, kh = row % taps / kernelWidth, kw = row % kernelWidth
             let (lower, upper) = validColumns(tap: kw, g)
             let span = upper &- lower, tail = outWidth &- upper

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension Tensor {
     /// Validates a convolution and returns its geometry.
     /// - Throws: `ShapeError`, e.g. `conv2d: input [8, 3, 28, 28] and weight [16, 1, 5, 5]: input channels 3 and 1 differ`.
@@ -26,10 +28,11 @@ extension Tensor {
     /// input with an OIHW weight, plus an optional bias per output channel. Dilation 1,
     /// groups 1.
     ///
-    /// The batch is packed into one patch matrix (im2col) so each pass is a single large
-    /// GEMM; the bias is added while the result is laid out as NCHW, and its gradient is
-    /// summed while the incoming gradient is laid out for the GEMMs. Results do not depend
-    /// on ``Kernels/threadCount`` beyond what BLAS itself does.
+    /// The batch is packed into patch matrices (im2col) of cache-sized chunks of images, so
+    /// each chunk is one GEMM; the bias is added while the result is laid out as NCHW, and
+    /// its gradient is summed while the incoming gradient is laid out for the GEMMs. With
+    /// several kernel threads the forward pass gives each thread whole chunks (BLAS on one
+    /// thread per chunk); results do not depend on ``Kernels/threadCount``.
     /// - Parameters:
     ///   - input: `[N, C, H, W]`.
     ///   - weight: `[O, C, KH, KW]`.
@@ -46,11 +49,12 @@ extension Tensor {
         let rows = g.channels * g.kernelHeight * g.kernelWidth
         let plane = g.outputHeight * g.outputWidth
         let result = Tensor.uninitialized([g.batch, outputs, g.outputHeight, g.outputWidth])
-        forEachChunk(g, rows: rows, outputs: outputs) { first, count, column, product in
-            Im2Col.pack(input.data, g, first: first, count: count, into: column)
+        forEachChunkConcurrently(g, rows: rows, outputs: outputs) { first, count, column, product, parallel in
+            Im2Col.pack(input.data, g, first: first, count: count, into: column, parallel: parallel)
             let width = count * plane
             Kernels.sgemm(m: outputs, n: width, k: rows, a: weight.data, lda: rows, b: column, ldb: width, c: product, ldc: width)
-            ChannelMajor.toImages(product, channels: outputs, plane: plane, first: first, count: count, bias: bias?.data, into: result.data)
+            ChannelMajor.toImages(product, channels: outputs, plane: plane, first: first, count: count, bias: bias?.data,
+                                  into: result.data, parallel: parallel)
         }
         let needInput = input.requiresGradient, needWeight = weight.requiresGradient, needBias = bias?.requiresGradient ?? false
         let hasBias = bias != nil
@@ -104,6 +108,44 @@ extension Tensor {
             let count = Swift.min(chunk, g.batch - first)
             body(first, count, column, product)
             first += count
+        }
+    }
+
+    /// ``forEachChunk(_:rows:outputs:_:)`` for work whose chunks are independent: with
+    /// several kernel threads and chunks, each thread takes every `threads`-th chunk with
+    /// its own buffers and runs BLAS on one thread (the chunk boundaries, and so the
+    /// results, are those of one thread). `body`'s last argument says whether it may
+    /// spread its own work over the threads (only when the chunks run one after another).
+    private static func forEachChunkConcurrently(
+        _ g: WindowGeometry, rows: Int, outputs: Int,
+        _ body: (Int, Int, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Bool) -> Void
+    ) {
+        let plane = Swift.max(g.outputHeight * g.outputWidth, 1)
+        let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / Swift.max(rows * plane, 1)))
+        let chunks = (g.batch + chunk - 1) / chunk
+        let workers = Swift.min(Kernels.threadCount, chunks)
+        guard workers > 1 else {
+            forEachChunk(g, rows: rows, outputs: outputs) { body($0, $1, $2, $3, true) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            Kernels.withSingleThreadedBLAS {
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let column = UnsafeMutablePointer<Float>.allocate(capacity: chunk * rows * plane)
+                    let product = UnsafeMutablePointer<Float>.allocate(capacity: chunk * outputs * plane)
+                    defer {
+                        column.deallocate()
+                        product.deallocate()
+                    }
+                    var index = worker
+                    while index < chunks {
+                        let first = index * chunk
+                        work.value(first, Swift.min(chunk, g.batch - first), column, product, false)
+                        index += workers
+                    }
+                }
+            }
         }
     }
 }

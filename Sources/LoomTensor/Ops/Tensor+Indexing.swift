@@ -92,6 +92,10 @@ extension Tensor {
         return IndexTensor(shape: newShape, indices: sortedIndices(resolved, k: k, op: "topK").1)
     }
 
+    /// Up to this `k`, ``topK(_:alongAxis:)`` keeps the best in order by insertion
+    /// (O(size·k)) instead of sorting each slice.
+    private static let insertionTopKLimit = 16
+
     private func sortedIndices(_ axis: Int, k: Int, op: String) -> ([Float], [Int]) {
         let size = shape[axis]
         precondition(size > 0 || k == 0, "\(op): axis \(axis) of \(shape) is empty")
@@ -112,8 +116,25 @@ extension Tensor {
                     result[row * inner + element] = best
                     continue
                 }
-                for index in 0..<size { candidates[index] = index }
-                candidates.sort { value($0) > value($1) || (value($0) == value($1) && $0 < $1) }
+                if k == 0 { continue }
+                if k <= Self.insertionTopKLimit {
+                    // Keep the k best seen so far in order; a later index never passes an equal value.
+                    var kept = 0
+                    for index in 0..<size {
+                        let x = value(index)
+                        if kept == k, x <= value(candidates[k - 1]) { continue }
+                        var position = Swift.min(kept, k - 1)
+                        while position > 0, value(candidates[position - 1]) < x {
+                            candidates[position] = candidates[position - 1]
+                            position -= 1
+                        }
+                        candidates[position] = index
+                        kept = Swift.min(kept + 1, k)
+                    }
+                } else {
+                    for index in 0..<size { candidates[index] = index }
+                    candidates.sort { value($0) > value($1) || (value($0) == value($1) && $0 < $1) }
+                }
                 for rank in 0..<k { result[(row * k + rank) * inner + element] = candidates[rank] }
             }
         }

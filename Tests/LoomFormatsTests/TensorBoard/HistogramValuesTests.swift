@@ -71,4 +71,25 @@ import Testing
         }
         #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
     }
+
+    /// The float path (its own search table) buckets like the double path: every float
+    /// next to an edge, zeros, subnormals, the largest float and random floats of every
+    /// scale, each alone and all together.
+    @Test func floatsLandWhereTheirDoublesLand() {
+        var values: [Float] = [0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude,
+                               .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        for edge in Histogram.defaultBucketLimits where abs(edge) <= Double(Float.greatestFiniteMagnitude) {
+            let float = Float(edge)
+            values += [float, float.nextUp, float.nextDown]
+        }
+        var state: UInt32 = 12_345
+        for _ in 0..<5_000 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            let magnitude = Float(bitPattern: (state >> 1) & 0x7F7F_FFFF)
+            values.append(state & 1 == 0 ? magnitude : -magnitude)
+        }
+        let mismatches = values.filter { Histogram(values: [$0]) != Histogram(values: [Double($0)]) }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+        #expect(Histogram(values: values) == Histogram(values: values.map(Double.init)))
+    }
 }

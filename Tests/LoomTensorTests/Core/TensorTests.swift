@@ -120,6 +120,33 @@ import Testing
         #expect(long.max().scalar == 36)
     }
 
+    /// topK agrees with a full sort (largest first, lower index first on ties, NaN last)
+    /// for every k, along both axes, on values with many ties and NaNs.
+    @Test func topKMatchesAFullSort() {
+        var state: UInt64 = 7
+        let values: [Float] = (0..<(6 * 20)).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state % 17 == 0 ? .nan : Float((state >> 33) % 7)
+        }
+        let t = Tensor(shape: [6, 20], scalars: values)
+        for axis in 0..<2 {
+            let size = t.shape[axis], other = t.shape[1 - axis]
+            for k in 0...size {
+                var expected = [Int](repeating: 0, count: k * other)
+                for slice in 0..<other {
+                    let value = { (i: Int) -> Float in
+                        let x = axis == 1 ? values[slice * 20 + i] : values[i * 20 + slice]
+                        return x.isNaN ? -.infinity : x
+                    }
+                    let order = (0..<size).sorted { value($0) > value($1) || (value($0) == value($1) && $0 < $1) }
+                    for rank in 0..<k { expected[axis == 1 ? slice * k + rank : rank * other + slice] = order[rank] }
+                }
+                let shape = axis == 1 ? [6, k] : [k, 20]
+                #expect(t.topK(k, alongAxis: axis) == IndexTensor(shape: shape, indices: expected), "axis \(axis), k \(k)")
+            }
+        }
+    }
+
     @Test func mathValues() {
         #expect(close(Tensor([0, 1, -1]).exp().scalars, [1, 2.7182817, 0.36787945], tolerance: 2e-7))
         #expect(Tensor([0]).log().scalars == [-.infinity])

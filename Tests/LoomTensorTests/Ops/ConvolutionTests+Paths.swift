@@ -104,4 +104,25 @@ extension ConvolutionTests {
         #expect(single == threaded)
         #expect(single.allSatisfy { !$0.isEmpty })
     }
+
+    /// With several threads, whole chunks run concurrently (5, 5 and 2 images here, on
+    /// 2 and 3 threads): outputs and gradients equal one thread's exactly.
+    @Test func concurrentChunksGiveTheOneThreadResult() {
+        let x = testValues([12, 8, 16, 16], seed: 24), w = testValues([4, 8, 5, 5], seed: 25, in: -0.5...0.5), b = testValues([4], seed: 26)
+        func compute() -> [[Float]] {
+            let (input, weight, bias) = (x.requiringGradient(), w.requiringGradient(), b.requiringGradient())
+            let output = Tensor.conv2d(input, weight, bias: bias, padding: .same)
+            (output * output).sum().backward()
+            return [output.scalars] + [input, weight, bias].map { $0.grad?.scalars ?? [] }
+        }
+        let previous = Kernels.threadCount
+        defer { Kernels.threadCount = previous }
+        Kernels.threadCount = 1
+        let single = compute()
+        for threads in [2, 3] {
+            Kernels.threadCount = threads
+            #expect(compute() == single, "\(threads) threads")
+        }
+        #expect(single.allSatisfy { !$0.isEmpty })
+    }
 }
