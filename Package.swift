@@ -66,17 +66,21 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "distributed-mlp", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
+            name: "distributed-mlp", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/distributed-mlp"
         ),
-        // Examples (Examples/<name>/main.swift); Tests/LoomExamplesTests runs each for a few steps.
+        // Examples (Examples/<name>/, each a ParsableCommand); Tests/LoomExamplesTests runs each for a few steps.
         .executableTarget(
-            name: "seed-resnet20-cifar10", dependencies: ["LoomData", "LoomEngine", "LoomTraining"],
+            name: "seed-resnet20-cifar10", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/seed-resnet20-cifar10"
         ),
-        .executableTarget(name: "mnist-mlp", dependencies: ["LoomData", "LoomEngine", "LoomTraining"], path: "Examples/mnist-mlp"),
         .executableTarget(
-            name: "custom-callback", dependencies: ["LoomData", "LoomEngine", "LoomTraining"], path: "Examples/custom-callback"
+            name: "mnist-mlp", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/mnist-mlp"
+        ),
+        .executableTarget(
+            name: "custom-callback", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/custom-callback"
         ),
         .executableTarget(
             name: "regression-csv", dependencies: ["LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining"],
