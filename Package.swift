@@ -16,6 +16,7 @@ let package = Package(
     name: "Loom",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "LoomRandom", targets: ["LoomRandom"]),
         .library(name: "LoomTensor", targets: ["LoomTensor"]),
         .library(name: "LoomNN", targets: ["LoomNN"]),
         .library(name: "LoomFormats", targets: ["LoomFormats"]),
@@ -47,9 +48,12 @@ let package = Package(
         .systemLibrary(name: "CLoomZlib", providers: [.apt(["zlib1g-dev"])]),
         // C helpers of the kernels: CPUID for choosing BLAS kernels (x86-64; stubs elsewhere), vector sqrt.
         .target(name: "CLoomKernels"),
-        .target(name: "LoomTensor", dependencies: ["CLoomKernels"]),
+        // The one seeded generator (xoshiro256**), shared by the tensor and data halves, which
+        // both re-export it; a leaf like LoomFormats, it imports no Loom module.
+        .target(name: "LoomRandom"),
+        .target(name: "LoomTensor", dependencies: ["CLoomKernels", "LoomRandom"]),
         .target(name: "LoomNN", dependencies: ["LoomTensor"]),
-        .target(name: "LoomData", dependencies: ["LoomFormats"]),
+        .target(name: "LoomData", dependencies: ["LoomFormats", "LoomRandom"]),
         .target(name: "LoomTraining", dependencies: ["LoomFormats", .product(name: "Logging", package: "swift-log")]),
         .target(name: "LoomEngine", dependencies: ["LoomTensor", "LoomNN", "LoomData", "LoomTraining"]),
         .target(name: "LoomTools", dependencies: ["LoomFormats", "LoomTraining"]),
@@ -62,17 +66,21 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "distributed-mlp", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining"],
+            name: "distributed-mlp", dependencies: ["LoomDistributed", "LoomNN", "LoomTensor", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/distributed-mlp"
         ),
-        // Examples (Examples/<name>/main.swift); Tests/LoomExamplesTests runs each for a few steps.
+        // Examples (Examples/<name>/, each a ParsableCommand); Tests/LoomExamplesTests runs each for a few steps.
         .executableTarget(
-            name: "seed-resnet20-cifar10", dependencies: ["LoomData", "LoomEngine", "LoomTraining"],
+            name: "seed-resnet20-cifar10", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/seed-resnet20-cifar10"
         ),
-        .executableTarget(name: "mnist-mlp", dependencies: ["LoomData", "LoomEngine", "LoomTraining"], path: "Examples/mnist-mlp"),
         .executableTarget(
-            name: "custom-callback", dependencies: ["LoomData", "LoomEngine", "LoomTraining"], path: "Examples/custom-callback"
+            name: "mnist-mlp", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/mnist-mlp"
+        ),
+        .executableTarget(
+            name: "custom-callback", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/custom-callback"
         ),
         .executableTarget(
             name: "regression-csv", dependencies: ["LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining"],
@@ -122,6 +130,7 @@ let package = Package(
         .target(name: "LoomTestSupport", path: "Tests/LoomTestSupport"),
         // Assertions shared by the tensor and layer tests (finite-difference gradient checks).
         .target(name: "LoomTensorTestSupport", dependencies: ["LoomTensor"], path: "Tests/LoomTensorTestSupport"),
+        .testTarget(name: "LoomRandomTests", dependencies: ["LoomRandom"]),
         .testTarget(name: "LoomTensorTests", dependencies: ["LoomTensor", "LoomTensorTestSupport"]),
         .testTarget(name: "LoomNNTests", dependencies: ["LoomNN", "LoomTensor", "LoomTensorTestSupport"]),
         .testTarget(name: "LoomFormatsTests", dependencies: ["LoomFormats", "LoomTestSupport"]),

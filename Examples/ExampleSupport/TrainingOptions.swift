@@ -22,9 +22,7 @@ public struct TrainingOptions: ParsableArguments {
 
     /// Rejects values that are not positive.
     public func validate() throws {
-        for (name, value) in [("epochs", epochs), ("steps-per-epoch", stepsPerEpoch), ("batch-size", batchSize)] {
-            if let value, value < 1 { throw ValidationError("--\(name) needs a positive integer, got \(value)") }
-        }
+        try PositiveOptions.check([("epochs", epochs), ("steps-per-epoch", stepsPerEpoch), ("batch-size", batchSize)])
     }
 
     /// The log directory, `fallback` when `--logdir` is not given.

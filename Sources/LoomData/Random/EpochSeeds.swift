@@ -26,8 +26,14 @@ final class EpochSeeds: Sendable {
     var state: [UInt64] { generator.withLock { $0.state } }
 
     /// Puts back saved state words.
-    func restore(_ words: [UInt64]) throws {
-        let restored = try SeededGenerator(state: words)
+    /// - Throws: `DataFlowError.stateMismatch` when the words cannot be a generator state.
+    func restore(_ words: [UInt64]) throws(DataFlowError) {
+        let restored: SeededGenerator
+        do {
+            restored = try SeededGenerator(state: words)
+        } catch {
+            throw .stateMismatch(expected: "4 nonzero generator words", found: "\(words) (\(error))")
+        }
         generator.withLock { $0 = restored }
     }
 }
