@@ -83,7 +83,8 @@ let package = Package(
             path: "Examples/custom-callback"
         ),
         .executableTarget(
-            name: "regression-csv", dependencies: ["LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining"],
+            name: "regression-csv", dependencies: ["ExampleSupport", "LoomData", "LoomEngine", "LoomNN", "LoomTensor", "LoomTraining",
+                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/regression-csv"
         ),
         // Shared by the examples below: common options, the run summary, image grids, digit images.

@@ -10,6 +10,7 @@ import Testing
         ("seed-resnet20-cifar10", ["<data-directory>", "--epochs", "--steps-per-epoch", "--batch-size", "--logdir", "--train-size", "--val-size"]),
         ("custom-callback", ["--epochs", "--steps-per-epoch", "--batch-size", "--every", "--logdir"]),
         ("distributed-mlp", ["<epochs>"]),
+        ("regression-csv", ["<csv-file>", "--epochs", "--steps-per-epoch", "--batch-size", "--logdir"]),
     ]
 
     @Test(arguments: options.map(\.example))
@@ -25,12 +26,16 @@ import Testing
 
     @Test func badValuesAreUsageErrors() throws {
         let directory = try TemporaryDirectory()
+        _ = try directory.write("x,y\n1,2\n", to: "a.csv")  // an existing CSV, so that the second one is what is refused
         let cases: [(example: String, arguments: [String], message: String)] = [
             ("custom-callback", ["--every", "0"], "Error: --every needs a positive integer, got 0"),
             ("mnist-mlp", ["data", "--val-size=0"], "Error: --val-size needs a positive integer, got 0"),
             ("seed-resnet20-cifar10", ["data", "--epochs", "0"], "Error: --epochs needs a positive integer, got 0"),
             ("distributed-mlp", ["0"], "Error: <epochs> needs a positive integer, got 0"),
             ("mnist-mlp", [], "Error: Missing expected argument '<data-directory>'"),
+            ("regression-csv", ["--batch-size", "0"], "Error: --batch-size needs a positive integer, got 0"),
+            ("regression-csv", ["missing.csv"], "Error: there is no file at missing.csv; pass an existing CSV file, or none for synthetic data"),
+            ("regression-csv", ["a.csv", "b.csv"], "Error: Unexpected argument 'b.csv'"),
         ]
         for (example, arguments, message) in cases {
             guard let result = try ExampleProcess.run(example, arguments, in: directory.url) else { return }
