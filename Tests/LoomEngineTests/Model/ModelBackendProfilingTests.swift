@@ -27,9 +27,9 @@ import Testing
     @Test func profiledStepsNestPerLayerForwardBackwardAndOptimizerSpans() throws {
         let backend = try lenetBackend()
         _ = try backend.runStep(StepRequest())
-        backend.backend.beginProfiling()
+        backend.beginProfiling()
         for _ in 0..<2 { _ = try backend.runStep(StepRequest(fetches: ["cost"])) }
-        let events = backend.backend.endProfiling()
+        let events = backend.endProfiling()
         #expect(events.map(\.name) == Self.stepNames + Self.stepNames)
         #expect(events.allSatisfy { $0.durationMicroseconds >= 0 && $0.threadID == 0 })
         #expect(zip(events, events.dropFirst()).allSatisfy { $0.startMicroseconds <= $1.startMicroseconds })
