@@ -6,7 +6,9 @@ import LoomTraining
 /// (`conv1/backward`) and the per-layer update spans (`optimizer/conv1`), as
 /// ``LoomEngine/ModelBackend`` records them.
 extension DataParallelClassifierBackend: ProfilingBackend {
+    /// Attaches a new trace recorder to the local replica.
     public func beginProfiling() { parallel.classifier.model.beginTracing() }
 
+    /// Detaches it and returns the spans recorded since ``beginProfiling()``.
     public func endProfiling() -> [TraceEvent] { parallel.classifier.model.endTracing() }
 }

@@ -25,8 +25,10 @@ import LoomTraining
 /// layer form one span). A custom step gets the spans of what it calls
 /// (``computeCost(_:_:)``, ``update(_:)``).
 extension ModelBackend: ProfilingBackend {
+    /// Attaches a new trace recorder to the model (``LoomNN/Model/beginTracing()``).
     public func beginProfiling() { model.beginTracing() }
 
+    /// Detaches it and returns the spans recorded since ``beginProfiling()``.
     public func endProfiling() -> [TraceEvent] { model.endTracing() }
 
     /// Runs `body` in a span named `name` (category `name`) while profiling.

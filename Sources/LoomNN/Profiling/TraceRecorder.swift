@@ -82,10 +82,12 @@ public final class TraceRecorder: BackwardObserver {
         runPath = nil
     }
 
+    /// Extends or moves the run of `<scope>/backward` spans (nested by path).
     public func pullbackWillRun(scope: String?) {
         enterRun(scope, category: "layer.backward") { $0 + "/backward" }
     }
 
+    /// Closes the backward spans still open.
     public func backwardDidFinish() { closeRuns() }
 
     /// Moves the run of scope spans to `path`: spans of the scopes the new path leaves
