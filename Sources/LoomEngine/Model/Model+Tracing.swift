@@ -8,11 +8,13 @@ extension Model {
     public func beginTracing() { context.traceRecorder = TraceRecorder() }
 
     /// Detaches the recorder and returns its spans as trace events (on the backend's thread,
-    /// microseconds since ``beginTracing()``); empty when none was attached.
+    /// microseconds since ``beginTracing()``; spans still open end now); empty when none
+    /// was attached.
     /// - Returns: The recorded events, in the order they started.
     public func endTracing() -> [TraceEvent] {
         guard let recorder = context.traceRecorder else { return [] }
         context.traceRecorder = nil
+        recorder.closeOpenSpans()
         return recorder.spans.map(TraceEvent.init)
     }
 }

@@ -82,6 +82,14 @@ public final class TraceRecorder: BackwardObserver {
         runPath = nil
     }
 
+    /// Closes every span still open (work that ended early, e.g. by an error) now.
+    public func closeOpenSpans() {
+        let time = now()
+        for index in spans.indices where spans[index].durationMicroseconds < 0 { close(index, at: time) }
+        openRuns.removeAll(keepingCapacity: true)
+        runPath = nil
+    }
+
     /// Extends or moves the run of `<scope>/backward` spans (nested by path).
     public func pullbackWillRun(scope: String?) {
         enterRun(scope, category: "layer.backward") { $0 + "/backward" }

@@ -66,6 +66,23 @@ import Testing
         #expect(backend.backend.model.context.traceRecorder == nil)
     }
 
+    @Test func aStepThatFailsLeavesNoOpenSpan() throws {
+        struct CostFailure: Error {}
+        let backend = try ModelBackend(model: Model(TinyRegression.network()), optimizer: .sgd(learningRate: 0.01),
+                                       data: TinyRegression.data(), batch: TinyRegression.batch) { model, batch, context in
+            _ = TinyRegression.cost(model, batch, context)
+            throw CostFailure()
+        }
+        backend.beginProfiling()
+        #expect(throws: CostFailure.self) { try backend.runStep(StepRequest()) }
+        backend.model.context.traceRecorder?.pullbackWillRun(scope: "dense")
+        let events = backend.endProfiling()
+        // The spans of the failed step are closed; so is a run left open (here by hand).
+        #expect(events.map(\.name) == ["runStep", "batch", "cost", "forward", "fc1/forward", "relu/forward", "drop/forward",
+                                       "fc/forward", "dense/backward"])
+        #expect(events.allSatisfy { $0.durationMicroseconds >= 0 })
+    }
+
     @Test func nestedLayersGiveNestedSpansInBothDirections() throws {
         var generator = LoomTensor.SeededGenerator(seed: 5)
         let block = Sequential([("conv1", Conv2D(inputChannels: 1, outputChannels: 2, kernelSize: (3, 3), padding: .same,
