@@ -21,13 +21,13 @@ extension DataParallelClassifier {
         let outputs: ClassifierOutputs
         do {
             let (cost, result) = classifier.lossAndOutputs(images: images, labels: labels, training: true)
-            cost.backward()
+            cost.backward(observer: model.context.traceRecorder)
             outputs = result
         }
         let parameters = model.namedParameters()
         var extras = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK, runUpdateOps ? 1 : 0]
         try averaging.run(parameters, extras: &extras, over: communicator)
-        optimizer.update(parameters)
+        optimizer.update(parameters, recorder: model.context.traceRecorder)
 
         if extras[5] > 0 {
             try applyUpdateOps()

@@ -56,7 +56,7 @@ public final class DataParallelModelStep {
         let names = backend.declaredOutputs.filter { $0 != "cost" }
         backend.zeroGradients()
         let local = try backend.computeCost(batch, context)
-        local.cost.backward()
+        local.cost.backward(observer: backend.model.context.traceRecorder)
         var scalars = [Float(local.cost.scalar)]
         for name in names {
             guard let value = local.value(name)?.scalarValue else {

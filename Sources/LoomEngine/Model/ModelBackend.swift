@@ -130,7 +130,10 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
     /// Runs one training step on the next batch (see ``step(_:request:)``).
     public func runStep(_ request: StepRequest) throws -> StepOutputs {
         try checkFetches(request.fetches)
-        return try step(try nextBatch(), request: request)
+        guard let recorder = model.context.traceRecorder else { return try step(try nextBatch(), request: request) }
+        return try recorder.span("runStep", category: "step") {
+            try step(try recorder.span("batch", category: "data") { try nextBatch() }, request: request)
+        }
     }
 
     /// Runs one training step on `batch`: the custom step, or zero gradients, cost,
@@ -154,8 +157,11 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
             model.zeroGradients()
             outputs = try computeCost(batch, context)
             try checkProduced(outputs, request.fetches)
-            outputs.cost.backward()
-            for (group, parameters) in zip(groups, groupParameters) { group.optimizer.update(parameters) }
+            let recorder = model.context.traceRecorder
+            profiled("backward") { outputs.cost.backward(observer: recorder) }
+            profiled("optimizer") {
+                for (group, parameters) in zip(groups, groupParameters) { group.optimizer.update(parameters, recorder: recorder) }
+            }
         }
         if request.runUpdateOps { model.applyUpdateOps() } else { model.discardUpdateOps() }
         var result = StepOutputs()
@@ -176,7 +182,7 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
     /// - Throws: ``EngineError/badCost(_:)`` or an error of the cost function.
     public func computeCost(_ batch: Batch, _ context: CostContext) throws -> ModelOutputs {
         model.isTraining = true
-        let outputs = try costFunction(model, batch, context)
+        let outputs = try model.context.traceRecorder.map { try profiledCost(batch, context, $0) } ?? costFunction(model, batch, context)
         try checkCost(outputs.cost)
         return outputs
     }
@@ -191,7 +197,7 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
         guard let index = groups.firstIndex(where: { $0.name == name }) else {
             throw EngineError.parameterGroup("no group named '\(name)'; the groups are \(groups.map(\.name).joined(separator: ", "))")
         }
-        groups[index].optimizer.update(groupParameters[index])
+        groups[index].optimizer.update(groupParameters[index], recorder: model.context.traceRecorder)
     }
 
     // MARK: - Checks

@@ -12,10 +12,15 @@ public final class ForwardContext {
     /// Update ops collected by forward passes and not yet applied or discarded.
     public private(set) var pendingUpdates: [UpdateOp] = []
     /// Whether containers record each child's output in ``activations`` (for histograms).
-    public var recordsActivations = false
+    public var recordsActivations = false { didSet { tracksScopes = recordsActivations || traceRecorder != nil } }
+    /// Times each named layer's forward pass and labels its ops for per-layer backward
+    /// timing while set (a profiled step); nil otherwise.
+    public var traceRecorder: TraceRecorder? { didSet { tracksScopes = recordsActivations || traceRecorder != nil } }
     /// Recorded outputs by layer path (e.g. `conv1`), filled when ``recordsActivations`` is set.
     public private(set) var activations: [(name: String, value: Tensor)] = []
     private var scope: [String] = []
+    /// Whether ``scoped(_:_:)`` keeps the scope path (one branch per layer call when not).
+    private var tracksScopes = false
 
     /// Creates a context.
     /// - Parameters:
@@ -42,17 +47,26 @@ public final class ForwardContext {
     /// Clears recorded activations.
     public func clearActivations() { activations.removeAll() }
 
-    /// Runs `child` inside the named scope; records its output when recording is on.
+    /// Runs `child` inside the named scope; records its output when recording is on, and
+    /// times it as `<path>/forward` (its ops labelled `<path>`) when a ``traceRecorder`` is set.
     /// - Parameters:
     ///   - name: The child's name within its container.
     ///   - child: The child's forward pass.
     /// - Returns: The child's output.
     public func scoped(_ name: String, _ child: () -> Tensor) -> Tensor {
-        guard recordsActivations else { return child() }
+        guard tracksScopes else { return child() }
         scope.append(name)
         defer { scope.removeLast() }
-        let output = child()
-        activations.append((scope.joined(separator: "/"), output.detached()))
+        let path = scope.joined(separator: "/")
+        let output: Tensor
+        if let traceRecorder {
+            let span = traceRecorder.begin(path + "/forward", category: "layer.forward")
+            output = Tensor.withRecordingScope(path, child)
+            traceRecorder.end(span)
+        } else {
+            output = child()
+        }
+        if recordsActivations { activations.append((path, output.detached())) }
         return output
     }
 }

@@ -40,11 +40,17 @@ public final class Model {
         set { context.isTraining = newValue }
     }
 
-    /// Runs the network on `input` in the current mode.
+    /// Runs the network on `input` in the current mode (a `forward` span, its ops outside
+    /// named layers unlabelled, when the context has a trace recorder).
     /// - Parameter input: The input batch.
     /// - Returns: The network's output.
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        network.forward(input, context: context)
+        guard let recorder = context.traceRecorder else { return network.forward(input, context: context) }
+        let span = recorder.begin("forward", category: "forward")
+        let output = Tensor.withRecordingScope(nil) { network.forward(input, context: context) }
+        recorder.end(span)
+        recorder.lastForwardEnd = recorder.now()
+        return output
     }
 
     /// Every trainable parameter with its hierarchical name, in a fixed order.

@@ -5,9 +5,11 @@ extension Optimizer {
     /// Applies one update to every parameter that has a gradient (others are skipped), after
     /// clipping the gradients by their global norm when `clip_norm` > 0. Gradients are read,
     /// not cleared. Parameters are written in place.
-    /// - Parameter parameters: Named parameters (e.g. ``Model/namedParameters()``); the names
-    ///   key the optimizer's state.
-    public func update(_ parameters: [(name: String, parameter: Parameter)]) {
+    /// - Parameters:
+    ///   - parameters: Named parameters (e.g. ``Model/namedParameters()``); the names key
+    ///     the optimizer's state.
+    ///   - recorder: Times the update per layer (`optimizer/conv1`) when given.
+    public func update(_ parameters: [(name: String, parameter: Parameter)], recorder: TraceRecorder? = nil) {
         stepCount += 1
         let clip = value(.clipNorm)
         // The norm costs a pass over every gradient: computed only when clipping is on.
@@ -16,6 +18,7 @@ extension Optimizer {
         let rule = constants(scale: scale)
         for (name, parameter) in parameters {
             guard let gradient = parameter.gradient else { continue }
+            recorder?.parameterWillUpdate(name)
             let storage = slotStorage(for: name, count: parameter.value.scalarCount)
             gradient.withUnsafeBufferPointer { g in
                 parameter.value.withUnsafeMutableBufferPointer { p in
@@ -23,6 +26,7 @@ extension Optimizer {
                 }
             }
         }
+        recorder?.closeRuns()
     }
 
     /// The L2 norm of all gradients together.

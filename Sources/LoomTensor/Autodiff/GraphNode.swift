@@ -14,6 +14,8 @@ final class GraphNode: Sendable {
     let pullback: Pullback?
     /// The operation name, for diagnostics.
     let op: String
+    /// The scope the node was recorded in (``Tensor/withRecordingScope(_:_:)``), e.g. `conv1`.
+    let scope: String?
     /// The accumulated gradient of a leaf.
     let gradient = Mutex<Tensor?>(nil)
 
@@ -22,11 +24,13 @@ final class GraphNode: Sendable {
         parents = []
         pullback = nil
         op = "leaf"
+        scope = nil
     }
 
-    /// Creates an operation node.
-    init(op: String, parents: [GraphNode?], pullback: @escaping Pullback) {
+    /// Creates an operation node, labelled with the current recording scope unless given.
+    init(op: String, parents: [GraphNode?], scope: String? = GradientRecording.scope, pullback: @escaping Pullback) {
         self.op = op
+        self.scope = scope
         self.parents = parents
         self.pullback = pullback
     }

@@ -31,11 +31,15 @@ extension Tensor {
     ///
     /// Intermediate gradients are not kept. Pullbacks run with recording disabled.
     /// Calling it on a tensor that requires no gradient does nothing.
-    /// - Parameter seed: The gradient of the final objective with respect to this tensor;
-    ///   defaults to ones (so a scalar loss gets d(loss)/d(loss) = 1). Must match `shape`.
-    public func backward(seed: Tensor? = nil) {
+    /// - Parameters:
+    ///   - seed: The gradient of the final objective with respect to this tensor;
+    ///     defaults to ones (so a scalar loss gets d(loss)/d(loss) = 1). Must match `shape`.
+    ///   - observer: Told the scope of each pullback before it runs, and the end of the pass
+    ///     (a profiler); nil costs one branch per node.
+    public func backward(seed: Tensor? = nil, observer: (any BackwardObserver)? = nil) {
         precondition(seed != nil || scalarCount == 1, "backward: called on shape \(shape); pass a seed or reduce to one element first")
         if let seed { precondition(seed.shape == shape, "backward: seed shape \(seed.shape) differs from \(shape)") }
+        defer { observer?.backwardDidFinish() }
         guard let root = node else { return }
         let order = GraphNode.topologicalOrder(from: root)
         Tensor.withoutGradients {
@@ -46,6 +50,7 @@ extension Tensor {
                     current.accumulate(gradient)
                     continue
                 }
+                observer?.pullbackWillRun(scope: current.scope)
                 let parentGradients = pullback(gradient)
                 for (parent, parentGradient) in zip(current.parents, parentGradients) {
                     guard let parent, let parentGradient else { continue }

@@ -30,8 +30,13 @@ extension Trainer {
             // A run resumed from a mid-epoch checkpoint continues that epoch where it stopped.
             var step = epoch == loop.startEpoch ? min(loop.startStepsIntoEpoch, loop.stepsPerEpoch) : 0
             let (stepsStart, firstStep) = (clock.now(), loop.globalStep)
+            stepsInProgress = (stepsStart, firstStep)
             do {
-                defer { profile.steps.seconds += clock.now() - stepsStart; profile.steps.calls &+= loop.globalStep &- firstStep }
+                defer {
+                    stepsInProgress = nil
+                    profile.steps.seconds += clock.now() - stepsStart
+                    profile.steps.calls &+= loop.globalStep &- firstStep
+                }
                 while step < loop.stepsPerEpoch {
                     loop.localStep = step
                     request.reset()

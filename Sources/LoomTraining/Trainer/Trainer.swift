@@ -44,6 +44,10 @@ public final class Trainer {
     /// Rows in ``profile`` of ``beforeStepList``, ``afterStepList``, ``triggerStepList``.
     var stepRows: (before: [Int], after: [Int], trigger: [Int]) = ([], [], [])
     var epochSeconds: [Double] = []
+    /// When the run began (``train()``), and the epoch's step loop in progress (its start
+    /// and first global step): what ``callbackProfileSoFar()`` adds up.
+    var runStart: Double?
+    var stepsInProgress: (start: Double, firstStep: Int)?
     var directoryLock: LogDirectoryLock?
 
     /// Creates a trainer for `config`; nothing runs until ``train()``.
@@ -109,6 +113,7 @@ public final class Trainer {
         var outcome = TrainingOutcome.completed
         var loopError: (any Error)?
         let runStart = config.environment.clock.now()
+        self.runStart = runStart
         do {
             outcome = try runLoop()
         } catch {

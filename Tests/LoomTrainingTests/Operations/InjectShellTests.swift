@@ -106,3 +106,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 }
+
+@Suite struct InjectShellProfileTests {
+    @Test func profilePrintsTheCallbackProfileOfTheRunSoFar() throws {
+        let harness = try Harness()
+        let directory = harness.root.appendingPathComponent("log")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data().write(to: directory.appendingPathComponent("INJECT_SHELL.tmp"))
+        let console = MemoryOutputSink()
+        let shell = InjectShell(input: ScriptedLineReader(["profile", "help", "continue"]), output: console)
+        let backend = OperationsBackend()
+        backend.clock = harness.clock
+        backend.secondsPerStep = 0.5
+        let trainer = Trainer(harness.config(backend, callbacks: [shell], logLocation: .at("log"), action: .keep,
+                                             variables: ["LOOM_TTY": "1", "PATH": "/usr/bin:/bin"]))
+        _ = try trainer.train()
+        // Paused in epoch 1's triggerEpoch after three 0.5 s steps: that call is not counted yet.
+        #expect(Array(console.lines.prefix(6)) == [
+            "Training paused at epoch 1, global_step 3. Type 'help' for the commands.",
+            "Callback profile, seconds (calls):",
+            "callback     beforeTrain  beforeEpoch  afterEpoch  triggerEpoch  afterTrain  total",
+            "InjectShell    0.000 (1)    0.000 (1)   0.000 (1)     0.000 (0)   0.000 (0)  0.000",
+            "steps (runStep and per-step events, not split; TrainConfig.profilesCallbacks splits them): 1.500 s in 3 steps",
+            "outside the steps: 0.000 s of 1.500 s (0.0 %)",
+        ])
+        #expect(console.lines.contains("profile            where the run's time went so far (the callback profile)"))
+        #expect(console.lines.last == "Training goes on.")
+    }
+}

@@ -54,8 +54,10 @@ public final class StepProfiler: EventTimingObserver {
         if origin == nil {
             origin = context.environment.clock.now()
             if let backend = context.backend as? any ProfilingBackend {
-                backendOrigin = context.environment.clock.now()
                 backend.beginProfiling()
+                // Read after the call, so that the backend's one-time set-up (allocating its
+                // recorder, a clock's first use) does not shift its events early.
+                backendOrigin = context.environment.clock.now()
             }
         }
         return true

@@ -66,6 +66,11 @@ extension DebugConsole {
         }
     }
 
+    func showProfile() {
+        guard let profile = context.trainer?.callbackProfileSoFar() else { return say("No profile yet: training has not started.") }
+        say(profile.table())
+    }
+
     func save() {
         guard let saveCheckpoint else {
             return say("Saving is unavailable: no checkpoint saver is connected to \(owner) (set its saveCheckpoint hook).")

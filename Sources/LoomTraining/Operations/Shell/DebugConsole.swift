@@ -6,7 +6,7 @@ import Foundation
 /// `continue`, `stop` or the end of input (``run(input:)``).
 ///
 /// Commands: `stats`, `history NAME`, `vars`, `get [NAME]`, `set NAME VALUE`, `save`,
-/// `validate`, `continue`, `stop`, `help`.
+/// `validate`, `profile`, `continue`, `stop`, `help`.
 final class DebugConsole {
     /// How the session ended.
     enum Outcome: Equatable {
@@ -71,6 +71,7 @@ final class DebugConsole {
         case "set": setHyperparameter(arguments)
         case "save": save()
         case "validate": validate()
+        case "profile": showProfile()
         default: say("Unknown command '\(command)'. Type 'help' for the commands.")
         }
         return nil
@@ -89,6 +90,7 @@ final class DebugConsole {
             "set NAME VALUE     set hyperparameter NAME (also put as a stat)",
             "save               save a checkpoint now",
             "validate           run the validation now",
+            "profile            where the run's time went so far (the callback profile)",
         ] + sessionHelp + [
             "stop               leave the console and stop training cleanly",
             "help               this list",
