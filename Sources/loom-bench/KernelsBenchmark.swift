@@ -3,8 +3,8 @@ import Foundation
 import LoomTensor
 
 /// `loom-bench kernels`: GEMM GFLOP/s (BLAS and portable, 1 and 2 threads), elementwise
-/// and memcpy GB/s on one thread, and conv2d layers (LeNet's first, the digit CNN's second)
-/// forward + backward.
+/// and memcpy GB/s on one thread, conv2d layers (LeNet's first, the digit CNN's second)
+/// forward + backward, and the CNN's ops at one thread against more.
 struct KernelsBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "kernels", abstract: "Benchmarks of the tensor kernels.")
     @OptionGroup var options: BenchOptions
@@ -107,6 +107,7 @@ struct KernelsBenchmark: ParsableCommand {
             report.add("conv2d cnn2 64x32x12x12 * 64x32x5x5 \(count)t", [("forward ms", .number(forward2 * 1e3, digits: 2)), ("fwd+bwd ms", .number(both2 * 1e3, digits: 2))])
         }
         Kernels.threadCount = 1
+        addThreadScaling(to: &report, threadCounts: threadCounts)
         report.emit(json: options.json)
     }
 
