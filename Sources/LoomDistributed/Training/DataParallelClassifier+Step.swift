@@ -18,23 +18,12 @@ extension DataParallelClassifier {
         throws(DistributedError) -> (local: ClassifierOutputs, averaged: AveragedScalars) {
         let model = classifier.model
         model.zeroGradients()
-        let outputs: ClassifierOutputs
-        do {
-            let (cost, result) = classifier.lossAndOutputs(images: images, labels: labels, training: true)
-            cost.backward()
-            outputs = result
-        }
-        let parameters = model.namedParameters()
-        var extras = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK, runUpdateOps ? 1 : 0]
-        try averaging.run(parameters, extras: &extras, over: communicator)
-        optimizer.update(parameters)
-
-        if extras[5] > 0 {
-            try applyUpdateOps()
-        } else {
-            model.discardUpdateOps()
-        }
-        return (outputs, AveragedScalars(values: extras[0..<5]))
+        let (cost, outputs) = classifier.lossAndOutputs(images: images, labels: labels, training: true)
+        cost.backward()
+        var scalars = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK]
+        try modelStep.synchronizeGradients(of: model, scalars: &scalars, runUpdateOps: runUpdateOps)
+        optimizer.update(model.namedParameters())
+        return (outputs, AveragedScalars(values: scalars))
     }
 
     /// ``trainStep(images:labels:runUpdateOps:)`` with `Int32` labels.
