@@ -18,8 +18,13 @@ extension DataParallelClassifier {
         throws(DistributedError) -> (local: ClassifierOutputs, averaged: AveragedScalars) {
         let model = classifier.model
         model.zeroGradients()
-        let (cost, outputs) = classifier.lossAndOutputs(images: images, labels: labels, training: true)
-        cost.backward()
+        let outputs: ClassifierOutputs
+        do {
+            // The cost (and the graph it holds) ends here, before the update writes the weights.
+            let (cost, result) = classifier.lossAndOutputs(images: images, labels: labels, training: true)
+            cost.backward()
+            outputs = result
+        }
         var scalars = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK]
         try modelStep.synchronizeGradients(of: model, scalars: &scalars, runUpdateOps: runUpdateOps)
         optimizer.update(model.namedParameters())

@@ -2,6 +2,7 @@ import LoomData
 import LoomEngine
 import LoomNN
 import LoomTensor
+import LoomTraining
 
 /// Trains any ``LoomEngine/ModelBackend`` data-parallel: pass ``step(_:_:_:)`` as the
 /// backend's custom `step`. Every rank computes the cost and gradients on its own batch
@@ -58,29 +59,36 @@ public final class DataParallelModelStep {
     ///   for an output that was a scalar at the first step and is not now, or a transport error.
     public func step<Flow, Batch>(_ backend: ModelBackend<Flow, Batch>, _ batch: Batch, _ context: CostContext) throws -> ModelOutputs {
         backend.zeroGradients()
-        let local = try backend.computeCost(batch, context)
-        local.cost.backward()
-        let names = scalarNames ?? backend.declaredOutputs.filter { name in
-            if name == "cost" { return false }
-            if case .scalar? = local.value(name) { return true }
-            return false
-        }
-        scalarNames = names
-        var scalars = [Float(local.cost.scalar)]
-        for name in names {
-            guard case let .scalar(value)? = local.value(name) else {
-                throw DistributedTrainingError.unsupportedModel("its output '\(name)' was a scalar at the first step and is not now; "
-                    + "data-parallel steps average the same scalar outputs at every step")
+        var scalars: [Float]
+        var vectors: [(name: String, value: StepValue)] = []
+        let names: [String]
+        do {
+            // This rank's outputs (and the graph they hold) end here, before the update writes the weights.
+            let local = try backend.computeCost(batch, context)
+            local.cost.backward()
+            names = scalarNames ?? backend.declaredOutputs.filter { name in
+                if name == "cost" { return false }
+                if case .scalar? = local.value(name) { return true }
+                return false
             }
-            scalars.append(Float(value))
+            scalarNames = names
+            scalars = [Float(local.cost.scalar)]
+            for name in names {
+                guard case let .scalar(value)? = local.value(name) else {
+                    throw DistributedTrainingError.unsupportedModel("its output '\(name)' was a scalar at the first step and is not now; "
+                        + "data-parallel steps average the same scalar outputs at every step")
+                }
+                scalars.append(Float(value))
+            }
+            for name in context.requested where name != "cost" && !names.contains(name) {
+                if let value = local.value(name) { vectors.append((name, value)) }
+            }
         }
         try synchronizeGradients(of: backend.model, scalars: &scalars, runUpdateOps: context.runUpdateOps)
         for group in backend.groups { try backend.update(group.name) }
         var outputs = ModelOutputs(cost: Tensor(scalars[0]))
         for (name, value) in zip(names, scalars.dropFirst()) { outputs.scalar(name) { value } }
-        for name in context.requested where name != "cost" && !names.contains(name) {
-            if let value = local.value(name) { outputs.set(name) { value } }
-        }
+        for (name, value) in vectors { outputs.set(name) { value } }
         return outputs
     }
 
