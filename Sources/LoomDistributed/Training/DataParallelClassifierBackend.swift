@@ -74,22 +74,33 @@ public final class DataParallelClassifierBackend: TrainingBackend {
                                 step: { try step.step($0, $1, $2) })
     }
 
+    /// The classifier's outputs (``LoomNN/ClassifierOutputs/outputNames``).
     public var outputNames: Set<String> { Set(ClassifierOutputs.outputNames) }
 
+    /// `cost`, `cross_entropy_loss` and `train-error-top1`, as the single-process classifier.
     public var movingAverageNames: [String] { (try? backend.get())?.movingAverageNames ?? [] }
 
+    /// A histogram and the L2 norm of every parameter, as the single-process classifier.
     public var summaryNames: [String] { (try? backend.get())?.summaryNames ?? [] }
 
+    /// One data-parallel step on this rank's next batch (every rank must call it): the
+    /// averaged scalars and this rank's requested vectors.
+    /// - Throws: ``LoomEngine/EngineError/unknownOutput(_:known:)``, an error of the data, or a transport error.
     public func runStep(_ request: StepRequest) throws -> StepOutputs {
         let backend = try backend.get()
         guard let nextBatch else { return try backend.runStep(request) }
         return try backend.step(try nextBatch(), request: request)
     }
 
+    /// The optimizer's hyperparameter names (`learning_rate`, …).
     public var hyperparameterNames: [String] { parallel.optimizer.hyperparameterNames }
 
+    /// The optimizer's current value of `name`.
+    /// - Throws: ``LoomEngine/EngineError/hyperparameter(_:)`` naming the known hyperparameters.
     public func hyperparameter(_ name: String) throws -> Double { try backend.get().hyperparameter(name) }
 
+    /// Sets the optimizer's `name` on this rank (``HyperParamBroadcast`` keeps the ranks equal).
+    /// - Throws: ``LoomEngine/EngineError/hyperparameter(_:)`` for an unknown name or a bad value.
     public func setHyperparameter(_ name: String, to value: Double) throws { try backend.get().setHyperparameter(name, to: value) }
 
     /// The model's parameters and buffers, then the optimizer's state (`optimizer/step`,
