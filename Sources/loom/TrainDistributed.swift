@@ -31,10 +31,7 @@ struct TrainDistributed {
         try parallel.synchronizeInitialState()
         let global = try BatchData(ShuffleData(data.train, seed: job.seed), batchSize: job.batchSize * communicator.size)
         let cursor = try DataCursor(ShardedBatches(global, shard: shard))
-        let backend = DataParallelClassifierBackend(parallel: parallel, cursor: cursor) { datapoint in
-            let batch = try ClassifierBatch(datapoint, inputShape: classifier.inputShape, classes: classifier.classes)
-            return (batch.images, batch.labels.indices.map { Int32($0) })
-        }
+        let backend = DataParallelClassifierBackend(parallel: parallel, cursor: cursor)
         let validation = try ClassifierInferenceSource(samples: ShardedData(data.validation, shard: shard), batchSize: max(job.batchSize, 256),
                                                        classifier: classifier, recipe: job.recipe, sampleShape: data.sampleShape)
         let inferencers: [any Inferencer] = [

@@ -1,6 +1,7 @@
 import LoomDistributed
 import LoomNN
 import LoomTensor
+import LoomTraining
 
 /// Data-parallel training: identical replicas, and the same losses as one process with
 /// the whole global batch.
@@ -65,5 +66,28 @@ func trainingChecks(_ runner: CheckRunner) throws {
             .map { pair in zip(pair.0.values, pair.1.values).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
         guard worst <= 1e-4 else { return "losses differ by \(worst) (\(detail))" }
         return weights <= 1e-4 ? nil : "final weights differ by up to \(weights)"
+    }
+
+    try runner.check("the data-parallel classifier backend keeps BatchNorm replicas identical") {
+        let parallel = DataParallelClassifier(classifier: problem.batchNormNet(seed: 4),
+                                              optimizer: Optimizer.adam(learningRate: 0.01), communicator: communicator)
+        try parallel.synchronizeInitialState()
+        var step = 0
+        let backend = DataParallelClassifierBackend(parallel: parallel) {
+            defer { step += 1 }
+            return problem.batch(shard.positions(batch: step, perRank: perRank))
+        }
+        let before = parallel.classifier.model.namedBuffers().map { $0.buffer.value.scalars }
+        for index in 0..<10 {
+            // The ranks disagree on the update ops at every step (with 2+ ranks): any rank's
+            // request runs them everywhere, or the replicas drift apart.
+            let request = StepRequest(fetches: ["cost", "wrong-top1"], runUpdateOps: (index + communicator.rank) % 2 == 0)
+            let outputs = try backend.runStep(request)
+            guard let cost = outputs.scalar("cost"), try runner.agreed(cost) else { return "step \(index): the averaged cost differs" }
+            guard case let .array(shape, _)? = outputs["wrong-top1"], shape == [perRank] else { return "no per-rank wrong-top1" }
+        }
+        let after = parallel.classifier.model.namedBuffers().map { $0.buffer.value.scalars }
+        guard before != after else { return "the moving statistics never changed" }
+        return try runner.agreed(parallel.stateFingerprint()) ? nil : "replicas differ after 10 backend steps"
     }
 }

@@ -20,21 +20,15 @@ extension DataParallelClassifier {
         model.zeroGradients()
         let outputs: ClassifierOutputs
         do {
+            // The cost (and the graph it holds) ends here, before the update writes the weights.
             let (cost, result) = classifier.lossAndOutputs(images: images, labels: labels, training: true)
             cost.backward(observer: model.context.traceRecorder)
             outputs = result
         }
-        let parameters = model.namedParameters()
-        var extras = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK, runUpdateOps ? 1 : 0]
-        try averaging.run(parameters, extras: &extras, over: communicator)
-        optimizer.update(parameters, recorder: model.context.traceRecorder)
-
-        if extras[5] > 0 {
-            try applyUpdateOps()
-        } else {
-            model.discardUpdateOps()
-        }
-        return (outputs, AveragedScalars(values: extras[0..<5]))
+        var scalars = [outputs.cost, outputs.crossEntropy, outputs.regularization, outputs.errorTop1, outputs.errorTopK]
+        try modelStep.synchronizeGradients(of: model, scalars: &scalars, runUpdateOps: runUpdateOps)
+        optimizer.update(model.namedParameters(), recorder: model.context.traceRecorder)
+        return (outputs, AveragedScalars(values: scalars))
     }
 
     /// ``trainStep(images:labels:runUpdateOps:)`` with `Int32` labels.

@@ -1,8 +1,7 @@
 import LoomNN
 import LoomTensor
 
-/// The core of a data-parallel step, shared by ``DataParallelClassifier`` and
-/// ``DataParallelModelStep``: after the local backward pass, averages every parameter's
+/// The core of ``DataParallelModelStep`` (the step of every data-parallel backend): after the local backward pass, averages every parameter's
 /// gradient and a few extra numbers (the step's scalars, flags) over the ranks in one
 /// bucketed allreduce, and puts each average back as the parameter's gradient, so the
 /// optimizers that run next make the same update on every rank.
@@ -14,6 +13,9 @@ struct GradientAveraging {
     private var averaged: [[Float]]
     private var buffer: [Float]
     private let parameterCount: Int
+
+    /// How many extras each run averages.
+    var extraCount: Int { buffer.count - parameterCount }
 
     /// Plans the allreduce for `parameters` (in this order on every rank) and `extraCount` extras.
     init(parameters: [(name: String, parameter: Parameter)], extraCount: Int, megabytes: Double) {

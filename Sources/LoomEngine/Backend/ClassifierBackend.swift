@@ -4,10 +4,11 @@ import LoomTensor
 import LoomTraining
 
 /// The training backend of a `LoomNN` classifier: one recipe of the general
-/// ``ModelBackend`` (softmax cross-entropy plus weight decay as the cost, top-k error
-/// outputs), which owns the model, its optimizer and a resumable cursor over the batched
-/// training data, and runs one step per ``runStep(_:)`` (next batch → forward in training
-/// mode → backward → optimizer update → update ops only when asked → the requested outputs).
+/// ``ModelBackend`` (``ModelBackend/init(classifier:optimizer:cursor:batch:step:)``:
+/// softmax cross-entropy plus weight decay as the cost, top-k error outputs), which owns
+/// the model, its optimizer and a resumable cursor over the batched training data, and
+/// runs one step per ``runStep(_:)`` (next batch → forward in training mode → backward →
+/// optimizer update → update ops only when asked → the requested outputs).
 ///
 /// ```swift
 /// let data = try BatchData(ShuffleData(SyntheticDigits.train(), seed: 1), batchSize: 64)
@@ -37,17 +38,7 @@ public final class ClassifierBackend<Flow: DataFlow>: TrainingBackend {
     public init(classifier: ClassifierModel, optimizer: Optimizer, data: Flow) throws {
         self.classifier = classifier
         self.optimizer = optimizer
-        let inputShape = classifier.inputShape, classes = classifier.classes
-        backend = try ModelBackend(
-            model: classifier.model, optimizer: optimizer, data: data, outputs: ClassifierOutputs.outputNames,
-            movingAverages: ["cost", "cross_entropy_loss", "train-error-top1"], sampleShapes: .variable,
-            batch: { try ClassifierBatch($0, inputShape: inputShape, classes: classes) },
-            cost: { _, batch, context in
-                // Only the requested outputs' error vectors are computed (a top-k search each).
-                let (cost, outputs) = classifier.lossAndOutputs(images: batch.images, labels: batch.labels, training: context.isTraining,
-                                                                errorVectors: ClassifierOutputs.ErrorVectors(outputs: context.requested))
-                return ModelOutputs(cost: cost, names: ClassifierOutputs.outputNames) { outputs.value(named: $0) }
-            })
+        backend = try ModelBackend(classifier: classifier, optimizer: optimizer, cursor: try DataCursor(data))
     }
 
     /// The resumable position in the training data (one datapoint = one batch).

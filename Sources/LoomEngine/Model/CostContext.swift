@@ -5,14 +5,19 @@ public struct CostContext: Sendable {
     public let isTraining: Bool
     /// The output names requested for this call.
     public let requested: [String]
+    /// Whether the step runs the model's update ops (BatchNorm statistics) afterwards; a
+    /// custom step that applies them itself (a data-parallel one) reads it.
+    public let runUpdateOps: Bool
 
     /// Creates a context.
     /// - Parameters:
     ///   - isTraining: The mode.
     ///   - requested: The requested output names.
-    public init(isTraining: Bool, requested: [String]) {
+    ///   - runUpdateOps: Whether the step runs the update ops.
+    public init(isTraining: Bool, requested: [String], runUpdateOps: Bool = false) {
         self.isTraining = isTraining
         self.requested = requested
+        self.runUpdateOps = runUpdateOps
     }
 
     /// Whether the output `name` was requested.

@@ -71,7 +71,28 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
     /// - Throws: ``EngineError/parameterGroup(_:)`` for an empty, unnamed or overlapping
     ///   group; ``EngineError/unknownOutput(_:known:)`` for a moving average that is not
     ///   an output; an error of the flow's `resetState()`.
-    public init(model: Model, optimizers: [OptimizerGroup], data: Flow, outputs: [String] = [],
+    public convenience init(model: Model, optimizers: [OptimizerGroup], data: Flow, outputs: [String] = [],
+                            movingAverages: [String] = ["cost"], sampleShapes: SampleShapes = .fixed,
+                            batch: @escaping (Datapoint) throws -> Batch, cost: @escaping CostFunction,
+                            step: TrainingStep? = nil) throws {
+        try self.init(model: model, optimizers: optimizers, cursor: try DataCursor(data), outputs: outputs, movingAverages: movingAverages,
+                      sampleShapes: sampleShapes, batch: batch, cost: cost, step: step)
+    }
+
+    /// Creates a backend that reads its batches from `cursor` (at whatever position it is).
+    /// - Parameters:
+    ///   - model: The model.
+    ///   - optimizers: As in ``init(model:optimizers:data:outputs:movingAverages:sampleShapes:batch:cost:step:)``.
+    ///   - cursor: The batches (one datapoint per batch), e.g. over a data-parallel shard.
+    ///   - outputs: The named outputs the cost function produces besides `cost`.
+    ///   - movingAverages: Scalar outputs to keep moving averages of.
+    ///   - sampleShapes: Whether batches may change sample shape.
+    ///   - batch: Converts a datapoint to the cost function's batch type.
+    ///   - cost: The cost function.
+    ///   - step: A custom training step; `nil` for the default one.
+    /// - Throws: ``EngineError/parameterGroup(_:)`` for an empty, unnamed or overlapping
+    ///   group; ``EngineError/unknownOutput(_:known:)`` for a moving average that is not an output.
+    public init(model: Model, optimizers: [OptimizerGroup], cursor: DataCursor<Flow>, outputs: [String] = [],
                 movingAverages: [String] = ["cost"], sampleShapes: SampleShapes = .fixed,
                 batch: @escaping (Datapoint) throws -> Batch, cost: @escaping CostFunction,
                 step: TrainingStep? = nil) throws {
@@ -88,7 +109,7 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
         convert = batch
         costFunction = cost
         customStep = step
-        cursor = try DataCursor(data)
+        self.cursor = cursor
     }
 
     /// Creates a backend with one optimizer over every parameter and the default step.
@@ -148,7 +169,7 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
     ///   error of the cost function or custom step.
     public func step(_ batch: Batch, request: StepRequest) throws -> StepOutputs {
         try checkFetches(request.fetches)
-        let context = CostContext(isTraining: true, requested: request.fetches)
+        let context = CostContext(isTraining: true, requested: request.fetches, runUpdateOps: request.runUpdateOps)
         let outputs: ModelOutputs
         if let customStep {
             outputs = try customStep(self, batch, context)

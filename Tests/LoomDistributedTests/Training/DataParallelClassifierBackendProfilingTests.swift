@@ -14,8 +14,8 @@ import Testing
         _ = try backend.runStep(StepRequest(fetches: ["cost"]))
         let events = backend.endProfiling()
         #expect(events.map(\.name) == [
-            "forward", "flatten/forward", "fc1/forward", "relu1/forward", "fc/forward",
-            "fc/backward", "relu1/backward", "fc1/backward", "optimizer/fc1", "optimizer/fc",
+            "cost", "forward", "flatten/forward", "fc1/forward", "relu1/forward", "fc/forward", "loss",
+            "loss/backward", "fc/backward", "relu1/backward", "fc1/backward", "optimizer/fc1", "optimizer/fc",
         ])
         #expect(events.allSatisfy { $0.durationMicroseconds >= 0 })
         _ = try backend.runStep(StepRequest())

@@ -32,15 +32,17 @@ import Testing
         var outputs = ModelOutputs(cost: cost)
         outputs.scalar("mae") { Loss.meanAbsoluteError(prediction.detached(), parts[1]).scalar }
         outputs.scalar("rows") { Float(count) }
+        outputs.tensor("prediction") { prediction.detached() }
         return outputs
     }
 
-    private func backend(seed: UInt64, step: DataParallelModelStep?) throws -> ModelBackend<BatchData<ArrayDataFlow>, TensorBatch> {
-        let model = Model(network(seed), seed: seed)
+    private func backend(seed: UInt64, step: DataParallelModelStep?, buffers: Bool = false) throws
+        -> ModelBackend<BatchData<ArrayDataFlow>, TensorBatch> {
+        let model = Model(network(seed, buffers: buffers), seed: seed)
         try step?.synchronize(model)
         let groups = [OptimizerGroup("first", .adam(learningRate: 0.05), prefixes: ["fc1/"]),
                       OptimizerGroup("second", .sgd(learningRate: 0.1, momentum: 0.9), prefixes: ["fc2/"])]
-        return try ModelBackend(model: model, optimizers: groups, data: try data(), outputs: ["mae", "rows"],
+        return try ModelBackend(model: model, optimizers: groups, data: try data(), outputs: ["mae", "rows", "prediction"],
                                 batch: { try TensorBatch($0, names: ["rows"]) }, cost: Self.cost,
                                 step: step.map { parallel in { try parallel.step($0, $1, $2) } })
     }
@@ -59,8 +61,33 @@ import Testing
         #expect(try parallel.exportState() == plain.exportState())
     }
 
-    @Test func refusesModelsWithBuffers() throws {
-        let step = DataParallelModelStep(communicator: SingleProcessCommunicator())
-        #expect(throws: DistributedTrainingError.self) { try step.synchronize(Model(network(1, buffers: true))) }
+    /// A vector output is this rank's own, copied when requested (and not averaged).
+    @Test func vectorOutputsAreThisRanksWhenRequested() throws {
+        let plain = try backend(seed: 4, step: nil)
+        let parallel = try backend(seed: 4, step: DataParallelModelStep(communicator: SingleProcessCommunicator()))
+        #expect(try parallel.runStep(StepRequest(fetches: ["cost"])).values.keys.sorted() == ["cost"])
+        _ = try plain.runStep(StepRequest(fetches: ["cost"]))
+        let expected = try plain.runStep(StepRequest(fetches: ["prediction", "mae"]))
+        let found = try parallel.runStep(StepRequest(fetches: ["prediction", "mae"]))
+        guard case let .array(shape, _)? = found["prediction"] else { Issue.record("no prediction vector"); return }
+        #expect(shape == [4, 1])
+        #expect(found["prediction"] == expected["prediction"])
+        #expect(found.values.keys.sorted() == ["mae", "prediction"])
+    }
+
+    /// BatchNorm statistics: the update ops run (or are discarded) as the request says, as
+    /// in the default step, so one process matches it bit for bit, buffers included.
+    @Test func modelsWithBuffersMatchTheDefaultStep() throws {
+        let plain = try backend(seed: 5, step: nil, buffers: true)
+        let parallel = try backend(seed: 5, step: DataParallelModelStep(communicator: SingleProcessCommunicator()), buffers: true)
+        let fresh = plain.model.namedBuffers().map { $0.buffer.value.scalars }
+        for step in 0..<4 {
+            let request = StepRequest(fetches: ["cost"], runUpdateOps: step % 2 == 1)
+            _ = try plain.runStep(request)
+            _ = try parallel.runStep(request)
+            if step == 0 { #expect(parallel.model.namedBuffers().map { $0.buffer.value.scalars } == fresh) }
+        }
+        #expect(plain.model.namedBuffers().map { $0.buffer.value.scalars } != fresh)
+        #expect(try parallel.exportState() == plain.exportState())
     }
 }
