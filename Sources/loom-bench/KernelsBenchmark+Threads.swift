@@ -9,19 +9,24 @@ extension KernelsBenchmark {
         guard counts.count > 1 else { return }
         var generator = SeededGenerator(seed: 3)
         let large = Tensor(randomNormal: [1 << 20], using: &generator), other = Tensor(randomNormal: [1 << 20], using: &generator)
+        let huge = Tensor(randomNormal: [1 << 24], using: &generator), hugeOther = Tensor(randomNormal: [1 << 24], using: &generator)
         let logits = Tensor(randomNormal: [1024, 1000], using: &generator)
         let maps = Tensor(randomNormal: [64, 32, 24, 24], using: &generator)
+        let validationMaps = Tensor(randomNormal: [250, 32, 24, 24], using: &generator)
         let batch = Tensor(randomNormal: [250, 32, 12, 12], using: &generator)
         let filters = Tensor(randomNormal: [64, 32, 5, 5], standardDeviation: 0.05, using: &generator)
         let hidden = Tensor(randomNormal: [64, 32, 12, 12], using: &generator).requiringGradient()
         let trained = filters.requiringGradient()
         let ops: [(String, () -> Void)] = [
             ("add 1M", { _ = large + other }),
+            ("add 16M", { _ = huge + hugeOther }),
+            ("relu 16M", { _ = huge.relu() }),
             ("relu 1M", { _ = large.relu() }),
             ("exp 1M", { _ = large.exp() }),
             ("sum 1M", { _ = large.sum() }),
             ("softmax 1024x1000", { _ = logits.softmax() }),
             ("maxpool 2x2 64x32x24x24", { _ = Tensor.maxPool2d(maps, kernel: (2, 2)) }),
+            ("maxpool 2x2 250x32x24x24", { _ = Tensor.maxPool2d(validationMaps, kernel: (2, 2)) }),
             ("conv2d cnn2 forward, 250 images", { _ = Tensor.conv2d(batch, filters) }),
             ("conv2d cnn2 fwd+bwd, 64 images", {
                 hidden.zeroGradient()

@@ -118,8 +118,9 @@ private func Glibc_link(_ source: String, _ destination: String) -> Int32 {
     #endif
 }
 
+/// `write(2)`, named apart from the methods called `write` (shared by LoomFormats' file writers).
 @inline(__always)
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(fd, buffer, count)
     #else

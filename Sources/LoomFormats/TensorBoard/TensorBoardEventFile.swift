@@ -129,14 +129,6 @@ final class TensorBoardEventFile: @unchecked Sendable {
     open(path, flags, mode)
 }
 
-@inline(__always) private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #else
-    return Darwin.write(fd, buffer, count)
-    #endif
-}
-
 @inline(__always) private func Glibc_close(_ fd: Int32) -> Int32 {
     #if canImport(Glibc)
     return Glibc.close(fd)

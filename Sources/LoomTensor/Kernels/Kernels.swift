@@ -58,7 +58,9 @@ public enum Kernels {
         }
     }
 
-    /// Runs `body(index)` for every index in `0..<count`, spread over `threadCount` threads.
+    /// Runs `body(index)` for every index in `0..<count`, spread over `threadCount` threads
+    /// in contiguous blocks (neighbouring indices usually write neighbouring memory, so
+    /// each thread keeps its own cache lines).
     static func parallelFor(_ count: Int, _ body: (Int) -> Void) {
         let workers = Swift.min(threadCount, count)
         guard workers > 1 else {
@@ -68,11 +70,7 @@ public enum Kernels {
         withoutActuallyEscaping(body) { body in
             let work = UncheckedSendable(body)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < count {
-                    work.value(index)
-                    index += workers
-                }
+                for index in (worker * count / workers)..<((worker + 1) * count / workers) { work.value(index) }
             }
         }
     }

@@ -18,7 +18,7 @@ enum MaxPooling {
                         winners: UnsafeMutablePointer<Int32>?) {
         let inPlane = g.height &* g.width, outPlane = g.outputHeight &* g.outputWidth
         let pairwise = isPairwise(g)
-        Kernels.parallelFor(g.batch &* g.channels, work: g.batch &* g.channels &* inPlane) { plane in
+        Kernels.parallelFor(g.batch &* g.channels, work: g.batch &* g.channels &* inPlane, threshold: Kernels.memoryBoundWorkThreshold) { plane in
             let source = input + plane &* inPlane, target = output + plane &* outPlane
             if pairwise, winners == nil {
                 let (width, outHeight, outWidth) = (g.width, g.outputHeight, g.outputWidth)
@@ -76,7 +76,7 @@ enum MaxPooling {
     static func backward(_ gradient: UnsafePointer<Float>, _ g: WindowGeometry, winners: UnsafePointer<Int32>,
                          into inputGradient: UnsafeMutablePointer<Float>) {
         let inPlane = g.height &* g.width, outPlane = g.outputHeight &* g.outputWidth
-        Kernels.parallelFor(g.batch &* g.channels, work: g.batch &* g.channels &* inPlane) { plane in
+        Kernels.parallelFor(g.batch &* g.channels, work: g.batch &* g.channels &* inPlane, threshold: Kernels.memoryBoundWorkThreshold) { plane in
             let source = gradient + plane &* outPlane, winner = winners + plane &* outPlane
             let target = inputGradient + plane &* inPlane
             target.update(repeating: 0, count: inPlane)
