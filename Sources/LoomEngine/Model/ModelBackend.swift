@@ -170,28 +170,36 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
     public func step(_ batch: Batch, request: StepRequest) throws -> StepOutputs {
         try checkFetches(request.fetches)
         let context = CostContext(isTraining: true, requested: request.fetches, runUpdateOps: request.runUpdateOps)
-        let outputs: ModelOutputs
+        var result = StepOutputs()
         if let customStep {
-            outputs = try customStep(self, batch, context)
+            let outputs = try customStep(self, batch, context)
             try checkProduced(outputs, request.fetches)
+            Self.copy(request.fetches, of: outputs, into: &result)
         } else {
             model.zeroGradients()
-            outputs = try computeCost(batch, context)
-            try checkProduced(outputs, request.fetches)
             let recorder = model.context.traceRecorder
-            profiled("backward") { outputs.cost.backward(observer: recorder) }
+            do {
+                // The outputs and the graph they hold (which references the weights) end
+                // here, so the update below writes weights nobody else holds, in place.
+                let outputs = try computeCost(batch, context)
+                try checkProduced(outputs, request.fetches)
+                profiled("backward") { outputs.cost.backward(observer: recorder) }
+                Self.copy(request.fetches, of: outputs, into: &result)
+            }
             profiled("optimizer") {
                 for (group, parameters) in zip(groups, groupParameters) { group.optimizer.update(parameters, recorder: recorder) }
             }
         }
         if request.runUpdateOps { model.applyUpdateOps() } else { model.discardUpdateOps() }
-        var result = StepOutputs()
-        if !request.fetches.isEmpty {
-            result.values.reserveCapacity(request.fetches.count)
-            for name in request.fetches where result.values[name] == nil { result.values[name] = outputs.value(name) }
-        }
         if request.summaries { result.summaries = makeSummaries() }
         return result
+    }
+
+    /// Copies the values of `fetches` out of `outputs` (each name once).
+    private static func copy(_ fetches: [String], of outputs: ModelOutputs, into result: inout StepOutputs) {
+        guard !fetches.isEmpty else { return }
+        result.values.reserveCapacity(fetches.count)
+        for name in fetches where result.values[name] == nil { result.values[name] = outputs.value(name) }
     }
 
     /// Runs the cost function on `batch` in training mode (gradients recorded), checking
