@@ -61,8 +61,10 @@ import LoomTestSupport
         let directory = logDirectory(harness)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("[]".utf8).write(to: directory.appendingPathComponent("stats.json"))
-        let first = try LogDirectoryLock(directory: directory)
-        first.describe(holder: "process 4242 on host, started 1204-205500", in: directory)
+        // Another process holds the lock, as a second `loom train` finds it (a descriptor
+        // of this test process could be closed by any test running beside it).
+        let first = try LockHolder(directory: directory)
+        try Data("process 4242 on host, started 1204-205500\n".utf8).write(to: directory.appendingPathComponent(LogDirectoryLock.fileName))
         for action in [LogDirectoryAction.keep, .delete, .backUp] {
             #expect(throws: TrainerError.logDirectoryLocked(path: directory.path, holder: "process 4242 on host, started 1204-205500")) {
                 _ = try Trainer(harness.config(FakeBackend(), monitors: [JSONWriter()], logLocation: .automatic, action: action)).train()
@@ -100,5 +102,47 @@ import LoomTestSupport
         #expect(!files(directory).contains { $0.contains(".tmp-") })
         #expect(harness.messages.contains(
             "WRN Removed 2 temporary file(s) left by an interrupted write: .checkpoint.json.tmp-77-5, .model-9.safetensors.tmp-77-123"))
+    }
+}
+
+/// Holds a log directory's lock until ``release()``: `flock(1)` in a child process on
+/// Linux, this process's own ``LogDirectoryLock`` elsewhere.
+private final class LockHolder {
+    #if os(Linux)
+    private let process = Process()
+    private let input = Pipe()
+    #else
+    private let lock: LogDirectoryLock
+    #endif
+
+    init(directory: URL) throws {
+        #if os(Linux)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        process.arguments = ["--exclusive", directory.path, "cat"]
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Held once a non-blocking attempt from here fails.
+        for _ in 0..<1_000 {
+            let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { close(descriptor) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 { return }
+            flock(descriptor, LOCK_UN)
+            usleep(10_000)
+        }
+        Issue.record("flock(1) did not take the lock of \(directory.path) within 10 s")
+        #else
+        lock = try LogDirectoryLock(directory: directory)
+        #endif
+    }
+
+    /// Lets the lock go (as the kernel does when the holder dies).
+    func release() {
+        #if os(Linux)
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #else
+        lock.release()
+        #endif
     }
 }
