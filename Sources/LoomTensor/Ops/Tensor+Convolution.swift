@@ -95,20 +95,7 @@ extension Tensor {
     /// allocated once per call and reused by every chunk.
     private static func forEachChunk(_ g: WindowGeometry, rows: Int, outputs: Int,
                                      _ body: (Int, Int, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void) {
-        let plane = Swift.max(g.outputHeight * g.outputWidth, 1)
-        let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / Swift.max(rows * plane, 1)))
-        let column = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(chunk * rows * plane, 1))
-        let product = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(chunk * outputs * plane, 1))
-        defer {
-            column.deallocate()
-            product.deallocate()
-        }
-        var first = 0
-        while first < g.batch {
-            let count = Swift.min(chunk, g.batch - first)
-            body(first, count, column, product)
-            first += count
-        }
+        runChunks(g, rows: rows, outputs: outputs, worker: 0, of: 1, body)
     }
 
     /// ``forEachChunk(_:rows:outputs:_:)`` for work whose chunks are independent: with
@@ -120,10 +107,8 @@ extension Tensor {
         _ g: WindowGeometry, rows: Int, outputs: Int,
         _ body: (Int, Int, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Bool) -> Void
     ) {
-        let plane = Swift.max(g.outputHeight * g.outputWidth, 1)
-        let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / Swift.max(rows * plane, 1)))
-        let chunks = (g.batch + chunk - 1) / chunk
-        let workers = Swift.min(Kernels.threadCount, chunks)
+        let chunk = imagesPerChunk(g, rows: rows)
+        let workers = Swift.min(Kernels.threadCount, (g.batch + chunk - 1) / chunk)
         guard workers > 1 else {
             forEachChunk(g, rows: rows, outputs: outputs) { body($0, $1, $2, $3, true) }
             return
@@ -132,20 +117,33 @@ extension Tensor {
             let work = UncheckedSendable(body)
             Kernels.withSingleThreadedBLAS {
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    let column = UnsafeMutablePointer<Float>.allocate(capacity: chunk * rows * plane)
-                    let product = UnsafeMutablePointer<Float>.allocate(capacity: chunk * outputs * plane)
-                    defer {
-                        column.deallocate()
-                        product.deallocate()
-                    }
-                    var index = worker
-                    while index < chunks {
-                        let first = index * chunk
-                        work.value(first, Swift.min(chunk, g.batch - first), column, product, false)
-                        index += workers
-                    }
+                    runChunks(g, rows: rows, outputs: outputs, worker: worker, of: workers) { work.value($0, $1, $2, $3, false) }
                 }
             }
+        }
+    }
+
+    /// Images per chunk: the patch matrix stays near ``chunkFloats``, at least one image.
+    private static func imagesPerChunk(_ g: WindowGeometry, rows: Int) -> Int {
+        let plane = Swift.max(g.outputHeight * g.outputWidth, 1)
+        return Swift.max(1, Swift.min(g.batch, chunkFloats / Swift.max(rows * plane, 1)))
+    }
+
+    /// Runs `body` over chunks `worker`, `worker + workers`, … with buffers of its own.
+    private static func runChunks(_ g: WindowGeometry, rows: Int, outputs: Int, worker: Int, of workers: Int,
+                                  _ body: (Int, Int, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void) {
+        let plane = Swift.max(g.outputHeight * g.outputWidth, 1)
+        let chunk = imagesPerChunk(g, rows: rows)
+        let column = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(chunk * rows * plane, 1))
+        let product = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(chunk * outputs * plane, 1))
+        defer {
+            column.deallocate()
+            product.deallocate()
+        }
+        var first = worker * chunk
+        while first < g.batch {
+            body(first, Swift.min(chunk, g.batch - first), column, product)
+            first += workers * chunk
         }
     }
 }

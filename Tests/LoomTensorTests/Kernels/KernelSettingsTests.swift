@@ -28,13 +28,10 @@ import Testing
             }
             return [product, (big + big).scalars, big.exp().scalars, big.reshaped(to: [512, 1024]).sum(alongAxes: [1]).scalars]
         }
-        let previous = Kernels.threadCount
-        Kernels.threadCount = 1
-        let single = compute()
-        Kernels.threadCount = 2
-        let threaded = compute()
-        Kernels.threadCount = previous
+        let results = computed(atThreadCounts: [1, 2], compute)
+        let (single, threaded) = (results[0], results[1])
         #expect(single == threaded)
+        let previous = Kernels.threadCount
         Kernels.threadCount = 0
         #expect(Kernels.threadCount == 1)
         Kernels.threadCount = previous

@@ -95,12 +95,8 @@ extension ConvolutionTests {
             (pooled.sum() + (averaged * averaged).sum()).backward()
             return [convolved.scalars, pooled.scalars, averaged.scalars] + [input, weight, bias].map { $0.grad?.scalars ?? [] }
         }
-        let previous = Kernels.threadCount
-        Kernels.threadCount = 1
-        let single = compute()
-        Kernels.threadCount = 2
-        let threaded = compute()
-        Kernels.threadCount = previous
+        let results = computed(atThreadCounts: [1, 2], compute)
+        let (single, threaded) = (results[0], results[1])
         #expect(single == threaded)
         #expect(single.allSatisfy { !$0.isEmpty })
     }
@@ -115,13 +111,10 @@ extension ConvolutionTests {
             (output * output).sum().backward()
             return [output.scalars] + [input, weight, bias].map { $0.grad?.scalars ?? [] }
         }
-        let previous = Kernels.threadCount
-        defer { Kernels.threadCount = previous }
-        Kernels.threadCount = 1
-        let single = compute()
-        for threads in [2, 3] {
-            Kernels.threadCount = threads
-            #expect(compute() == single, "\(threads) threads")
+        let results = computed(atThreadCounts: [1, 2, 3], compute)
+        let single = results[0]
+        for (threads, result) in zip([2, 3], results.dropFirst()) {
+            #expect(result == single, "\(threads) threads")
         }
         #expect(single.allSatisfy { !$0.isEmpty })
     }
