@@ -3,7 +3,6 @@ import LoomTraining
 extension ClassifierBackend {
     /// The data position and the dropout generator state, for exact resume
     /// (``ResumePoint/backendResumeState()``).
-    /// - Throws: ``EngineError/state(_:)`` when the position cannot be encoded.
     public func exportResumeState() throws -> BackendResumeState { try backend.exportResumeState() }
 
     /// Restores a state made by ``exportResumeState()``. An empty state (a checkpoint

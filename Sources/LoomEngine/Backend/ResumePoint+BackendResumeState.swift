@@ -6,18 +6,9 @@ extension ResumePoint {
     /// The point as a ``BackendResumeState`` for a checkpoint: the data position and the
     /// generator words as JSON text (`.string`, keys sorted; words in hexadecimal so the
     /// 64-bit values survive exactly, which JSON numbers would not).
-    /// - Throws: ``EngineError/state(_:)`` when the position cannot be encoded.
-    public func backendResumeState() throws(EngineError) -> BackendResumeState {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        do {
-            let position = try encoder.encode(data)
-            let words = try encoder.encode(random.map { String($0, radix: 16) })
-            return BackendResumeState(dataPosition: .string(String(decoding: position, as: UTF8.self)),
-                                      rng: .string(String(decoding: words, as: UTF8.self)))
-        } catch {
-            throw .state("cannot encode the data position: \(error)")
-        }
+    public func backendResumeState() -> BackendResumeState {
+        let words = random.map { "\"" + String($0, radix: 16) + "\"" }.joined(separator: ",")
+        return BackendResumeState(dataPosition: .string(data.jsonText), rng: .string("[" + words + "]"))
     }
 
     /// Reads a point stored by ``backendResumeState()``.

@@ -27,9 +27,8 @@ extension ModelBackend {
 
     /// The data position and the generator state, for exact resume
     /// (``ResumePoint/backendResumeState()``).
-    /// - Throws: ``EngineError/state(_:)`` when the position cannot be encoded.
     public func exportResumeState() throws -> BackendResumeState {
-        try resumePoint.backendResumeState()
+        resumePoint.backendResumeState()
     }
 
     /// Restores a state made by ``exportResumeState()``. An empty state (a checkpoint

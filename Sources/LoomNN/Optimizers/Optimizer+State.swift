@@ -5,6 +5,10 @@ extension Optimizer {
     /// parameter that has been updated, `optimizer/<param name>/<slot>` (the parameter's
     /// shape) with slots from ``OptimizerAlgorithm/slotNames`` (`velocity`; `m`, `v`;
     /// `mean_square`, `momentum`).
+    ///
+    /// The arrays are copies taken now, not shared with the slots: a checkpoint snapshot
+    /// holds them while a background writer saves it, and shared storage would make the
+    /// next update copy every slot (into fresh memory) inside the training step instead.
     /// - Parameter parameters: The model's named parameters (they give the order and shapes).
     /// - Returns: The arrays, step first.
     public func stateArrays(for parameters: [(name: String, parameter: Parameter)]) -> [StateArray] {
@@ -12,7 +16,8 @@ extension Optimizer {
         for (name, parameter) in parameters {
             guard let storage = slots[name] else { continue }
             for (slot, values) in zip(algorithm.slotNames, storage.arrays) {
-                result.append(StateArray(name: "optimizer/\(name)/\(slot)", shape: parameter.shape, values: values))
+                let copy = values.withUnsafeBufferPointer { Array($0) }
+                result.append(StateArray(name: "optimizer/\(name)/\(slot)", shape: parameter.shape, values: copy))
             }
         }
         return result

@@ -122,8 +122,7 @@ public final class HumanHyperParamSetter: StatefulCallback, HyperParamReplaying 
         if case let .incomplete(message) = parsed { report(message); return }
         if settleDelay > 0 {
             Thread.sleep(forTimeInterval: settleDelay)
-            guard let second = read(url), second.data == first.data, second.size == first.size,
-                  second.modified == first.modified else { return }
+            guard let second = read(url), second.data == first.data, second.status == first.status else { return }
         }
         lastContent = first.data
         switch parsed {
@@ -153,10 +152,9 @@ public final class HumanHyperParamSetter: StatefulCallback, HyperParamReplaying 
         applier.context?.logger.warning("\(message)")
     }
 
-    private func read(_ url: URL) -> (data: Data, size: Int, modified: Date?)? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let data = try? Data(contentsOf: url) else { return nil }
-        return (data, (attributes[.size] as? NSNumber)?.intValue ?? -1, attributes[.modificationDate] as? Date)
+    private func read(_ url: URL) -> (data: Data, status: FileStatus)? {
+        guard let status = FileStatus(path: url.path), let data = try? Data(contentsOf: url) else { return nil }
+        return (data, status)
     }
 
     public func exportState() throws -> StateValue {

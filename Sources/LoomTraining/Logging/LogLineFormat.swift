@@ -28,10 +28,7 @@ struct LogLineFormat: Sendable {
     func stamp(_ wallTime: Double) -> String {
         let parts = calendar.dateComponents([.month, .day, .hour, .minute, .second],
                                             from: Date(timeIntervalSince1970: wallTime))
-        func two(_ value: Int?) -> String {
-            let number = value ?? 0
-            return number < 10 ? "0\(number)" : "\(number)"
-        }
+        let two = Formatting.twoDigits
         return "\(two(parts.month))\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     }
 

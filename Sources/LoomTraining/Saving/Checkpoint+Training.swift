@@ -31,17 +31,16 @@ extension Checkpoint {
     ///   - context: the running trainer's context.
     ///   - midEpoch: whether the epoch in progress has not finished yet (its epoch is
     ///     then not counted as finished, and ``midEpochKey`` records it).
-    /// - Throws: a backend or callback export error, or ``CheckpointError/stateEncoding(key:detail:)``.
+    /// - Throws: a backend or callback export error.
     public init(snapshotOf context: TrainerContext, midEpoch: Bool) throws {
         let state = try context.exportTrainingState()
         let arrays = try context.backend.exportState()
         let resume = try context.backend.exportResumeState()
         var states: [String: String] = [:]
-        for (key, value) in state.callbacks { states[key] = try Self.json(value, section: key) }
-        states[Self.monitorsStateKey] = try Self.json(state.monitors, section: Self.monitorsStateKey)
+        for (key, value) in state.callbacks { states[key] = value.jsonText }
+        states[Self.monitorsStateKey] = state.monitors.jsonText
         if !state.hyperparameters.isEmpty {
-            states[Self.hyperparametersStateKey] = try Self.json(.object(state.hyperparameters.mapValues { .number($0) }),
-                                                                 section: Self.hyperparametersStateKey)
+            states[Self.hyperparametersStateKey] = StateValue.object(state.hyperparameters.mapValues { .number($0) }).jsonText
         }
         var metadata: [String: String] = [:]
         if midEpoch {
@@ -52,8 +51,8 @@ extension Checkpoint {
             arrays: arrays, globalStep: state.globalStep, epoch: midEpoch ? max(0, state.epochNumber - 1) : state.epochNumber,
             createdAt: Date(timeIntervalSince1970: context.environment.clock.wallTime()),
             callbackStates: states,
-            dataPosition: resume.dataPosition == .null ? nil : try Self.json(resume.dataPosition, section: "data position"),
-            rngState: resume.rng == .null ? nil : try Self.json(resume.rng, section: "RNG state"),
+            dataPosition: resume.dataPosition == .null ? nil : resume.dataPosition.jsonText,
+            rngState: resume.rng == .null ? nil : resume.rng.jsonText,
             userMetadata: metadata)
     }
 
@@ -99,18 +98,6 @@ extension Checkpoint {
     public var midEpochSteps: Int? {
         guard midEpoch != nil else { return nil }
         return userMetadata[Self.midEpochStepsKey].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-    }
-
-    /// A ``StateValue`` as compact JSON with sorted keys (exact: non-finite numbers are
-    /// spelled as ``StateValue`` does, no other conversion).
-    static func json(_ value: StateValue, section: String) throws(CheckpointError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
-        } catch {
-            throw .stateEncoding(key: section, detail: String(describing: error))
-        }
     }
 
     static func stateValue(_ text: String, section: String) throws(CheckpointError) -> StateValue {

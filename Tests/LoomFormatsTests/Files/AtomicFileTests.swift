@@ -41,3 +41,35 @@ import LoomTestSupport
         #expect(leftovers.isEmpty)
     }
 }
+
+/// `stat(2)` without Foundation's owner lookups.
+@Suite struct FileStatusTests {
+    @Test func describesFilesDirectoriesAndLinks() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.url.appendingPathComponent("hyper.txt")
+        try AtomicFile.write("learning_rate: 0.1\n", to: file)
+        let link = dir.url.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: file.path)
+
+        let status = try #require(FileStatus(path: file.path))
+        #expect(status.kind == .regular)
+        #expect(status.size == 19)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        let modified = try #require(attributes[.modificationDate] as? Date)
+        #expect(abs(Double(status.modified.seconds) + Double(status.modified.nanoseconds) * 1e-9 - modified.timeIntervalSince1970) < 1e-3)
+        #expect(FileStatus(path: dir.url.path)?.kind == .directory)
+        #expect(FileStatus(path: link.path)?.kind == .regular)
+        #expect(FileStatus(path: link.path, followingLinks: false)?.kind == .symbolicLink)
+        #expect(FileStatus(path: dir.url.appendingPathComponent("missing").path) == nil)
+    }
+
+    @Test func aRewriteChangesTheStatus() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.url.appendingPathComponent("hyper.txt")
+        try AtomicFile.write("a", to: file)
+        let first = try #require(FileStatus(path: file.path))
+        #expect(FileStatus(path: file.path) == first)
+        try AtomicFile.write("ab", to: file)
+        #expect(FileStatus(path: file.path) != first)
+    }
+}

@@ -151,7 +151,6 @@ extension CheckpointStore {
     func ownedFile(_ name: String) -> URL? {
         guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.contains("\0") else { return nil }
         let url = directory.appendingPathComponent(name)
-        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-        return type == .typeSymbolicLink ? nil : url
+        return FileStatus(path: url.path, followingLinks: false)?.kind == .symbolicLink ? nil : url
     }
 }
