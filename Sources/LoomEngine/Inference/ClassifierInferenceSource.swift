@@ -77,7 +77,7 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
     public func makeReplica() throws -> any InferenceReplica<ClassifierBatch> {
         let replica = try spares.take() ?? makeModel()
         do {
-            try replica.model.load(classifier.model.stateArrays(), strict: true)
+            try replica.model.copyState(from: classifier.model)
         } catch {
             throw EngineError.state("the replica model does not match the training model: \(error.description)")
         }

@@ -64,7 +64,7 @@ public final class ModelInferenceSource<Samples: DataFlow, Batch>: ParallelInfer
     public func makeReplica() throws -> any InferenceReplica<CountedBatch<Batch>> {
         let replica = try makeModel()
         do {
-            try replica.load(model.stateArrays(), strict: true)
+            try replica.copyState(from: model)
         } catch {
             throw EngineError.state("the replica model does not match the training model: \(error.description)")
         }

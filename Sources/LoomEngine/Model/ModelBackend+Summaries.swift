@@ -17,12 +17,11 @@ extension ModelBackend {
     static func summaries(of model: Model) -> [Summary] {
         var summaries: [Summary] = []
         for (name, parameter) in model.namedParameters() {
-            let values = parameter.value.scalars
-            let histogram = Histogram(values: values)
-            // The histogram's sum of squares is the norm's, unless it left non-finite values out.
-            var sumSquares = histogram.sumSquares
-            if Int(histogram.count) != values.count {
-                sumSquares = values.reduce(0) { $0 + Double($1) * Double($1) }
+            let (histogram, sumSquares) = parameter.value.withUnsafeBufferPointer { values in
+                let histogram = Histogram(values: values)
+                // The histogram's sum of squares is the norm's, unless it left non-finite values out.
+                guard Int(histogram.count) != values.count else { return (histogram, histogram.sumSquares) }
+                return (histogram, values.reduce(0) { $0 + Double($1) * Double($1) })
             }
             summaries.append(.histogram(name: name, value: histogram))
             summaries.append(.scalar(name: "\(name)/norm", value: sumSquares.squareRoot()))

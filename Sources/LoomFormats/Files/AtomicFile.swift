@@ -17,10 +17,14 @@ public enum AtomicFile {
     /// - Parameters:
     ///   - data: the complete new contents.
     ///   - url: the destination; its directory must exist.
+    ///   - durable: whether the file and the rename are flushed to disk (the default). Without,
+    ///     readers still see the old or the new complete file, but a power loss may take the
+    ///     new one back: for files nobody needs after a crash, such as the description of a
+    ///     lock the crash released.
     /// - Throws: ``FileWriteError`` naming the path and the system's reason. On error
     ///   the destination is untouched and the temporary file is removed.
-    public static func write(_ data: Data, to url: URL) throws(FileWriteError) {
-        try write(to: url) { sink in data.withUnsafeBytes { sink.write($0) } }
+    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws(FileWriteError) {
+        try write(to: url, durable: durable) { sink in data.withUnsafeBytes { sink.write($0) } }
     }
 
     /// Atomically replaces (or creates) the file at `url` with the bytes that `produce`
@@ -29,9 +33,10 @@ public enum AtomicFile {
     ///
     /// - Parameters:
     ///   - url: the destination; its directory must exist.
+    ///   - durable: whether the file and the rename are flushed to disk (as for the `Data` overload).
     ///   - produce: writes the complete new contents through ``Sink/write(_:)``.
     /// - Throws: ``FileWriteError``; the destination is untouched and the temporary file removed.
-    public static func write(to url: URL, _ produce: (inout Sink) -> Void) throws(FileWriteError) {
+    public static func write(to url: URL, durable: Bool = true, _ produce: (inout Sink) -> Void) throws(FileWriteError) {
         let path = url.path
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -40,7 +45,7 @@ public enum AtomicFile {
         var sink = Sink(fd: fd, path: path)
         produce(&sink)
         var failure = sink.failure
-        if failure == nil, fsync(fd) != 0 { failure = FileWriteError(path: path, operation: "flush (fsync)", errno: errno) }
+        if failure == nil, durable, fsync(fd) != 0 { failure = FileWriteError(path: path, operation: "flush (fsync)", errno: errno) }
         if close(fd) != 0, failure == nil { failure = FileWriteError(path: path, operation: "close", errno: errno) }
         if failure == nil, rename(temporary, path) != 0 {
             failure = FileWriteError(path: path, operation: "rename the temporary file into place", errno: errno)
@@ -49,7 +54,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure
         }
-        syncDirectory(directory)
+        if durable { syncDirectory(directory) }
     }
 
     /// Where ``write(to:_:)`` sends bytes: a temporary file. After the first failed write
@@ -93,9 +98,10 @@ public enum AtomicFile {
         return true
     }
 
-    /// Atomically replaces (or creates) the file at `url` with the UTF-8 bytes of `text`.
-    public static func write(_ text: String, to url: URL) throws(FileWriteError) {
-        try write(Data(text.utf8), to: url)
+    /// Atomically replaces (or creates) the file at `url` with the UTF-8 bytes of `text`
+    /// (flushed to disk unless `durable` is false, as for the `Data` overload).
+    public static func write(_ text: String, to url: URL, durable: Bool = true) throws(FileWriteError) {
+        try write(Data(text.utf8), to: url, durable: durable)
     }
 
     /// Flushes a directory's entries (new names, renames) to disk. Best effort: some file

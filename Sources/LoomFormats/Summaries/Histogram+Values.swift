@@ -23,10 +23,14 @@ extension Histogram {
     /// values, min and max are 0 and there is one empty bucket ending at the largest double.
     /// - Parameter values: the values, e.g. a layer's weights.
     public init(values: [Float]) {
-        self = values.withUnsafeBufferPointer { values in
-            Histogram.counting(values, starts: Histogram.floatSearchStarts) {
-                (Double($0), Int(truncatingIfNeeded: $0.bitPattern >> Histogram.floatSearchKeyShift))
-            }
+        self = values.withUnsafeBufferPointer { Histogram(values: $0) }
+    }
+
+    /// Builds a histogram of the floats in `values` (for example a tensor's storage, read
+    /// in place). See ``init(values:)-([Float])`` for the bucketing rules.
+    public init(values: UnsafeBufferPointer<Float>) {
+        self = Histogram.counting(values, starts: Histogram.floatSearchStarts) {
+            (Double($0), Int(truncatingIfNeeded: $0.bitPattern >> Histogram.floatSearchKeyShift))
         }
     }
 

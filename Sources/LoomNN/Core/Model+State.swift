@@ -41,6 +41,24 @@ extension Model {
         }
     }
 
+    /// Copies every parameter and buffer value of `source` into this model, tensor to
+    /// tensor, without the intermediate arrays of `load(source.stateArrays())` (an
+    /// evaluation replica takes the training model's weights this way each pass).
+    ///
+    /// Nothing is changed unless every check passes.
+    /// - Parameter source: A model with the same state names, in the same order, and shapes.
+    /// - Throws: ``StateError`` as ``load(_:strict:)`` with `strict: true` would.
+    public func copyState(from source: Model) throws(StateError) {
+        let targets = stateSlots(), sources = source.stateSlots()
+        guard targets.map(\.name) == sources.map(\.name) else {
+            return try load(source.stateArrays(), strict: true)  // reports the missing or extra names
+        }
+        for (target, source) in zip(targets, sources) where target.shape != source.shape {
+            throw .shapeMismatch(name: target.name, expected: target.shape, found: source.shape)
+        }
+        for (target, source) in zip(targets, sources) { target.assign(source.value) }
+    }
+
     /// The dropout generator's state (4 words), for resumable runs.
     public var randomState: [UInt64] { context.generator.state }
 
@@ -56,7 +74,7 @@ extension Model {
     }
 
     /// Parameters and buffers in state order, each with a uniform accessor.
-    private func stateSlots() -> [NamedTensorSlot] {
+    fileprivate func stateSlots() -> [NamedTensorSlot] {
         namedParameters().map { NamedTensorSlot(name: $0.name, parameter: $0.parameter, buffer: nil) }
             + namedBuffers().map { NamedTensorSlot(name: $0.name, parameter: nil, buffer: $0.buffer) }
     }
@@ -74,5 +92,17 @@ private struct NamedTensorSlot {
     func assign(_ values: [Float]) {
         if let parameter { parameter.assign(values) }
         if let buffer { buffer.value = Tensor(shape: buffer.shape, scalars: values) }
+    }
+
+    /// Copies `tensor`'s values (same shape) into this parameter or buffer.
+    func assign(_ tensor: Tensor) {
+        if let parameter {
+            tensor.withUnsafeBufferPointer { source in
+                parameter.value.withUnsafeMutableBufferPointer { target in
+                    _ = target.update(fromContentsOf: source)
+                }
+            }
+        }
+        if let buffer { buffer.value = Tensor(shape: buffer.shape, scalars: tensor.scalars) }
     }
 }

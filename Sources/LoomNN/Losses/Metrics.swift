@@ -15,7 +15,11 @@ public enum Metrics {
         Tensor(shape: labels.shape, scalars: wrongVectors(logits: logits, labels: labels, ks: [k])[0])
     }
 
-    /// The per-sample wrong vectors for several k at once, from one top-k search.
+    /// The per-sample wrong vectors for several k at once, from one pass over the logits.
+    ///
+    /// A label is among the top k when fewer than k classes rank above it: a class ranks
+    /// above when its logit is greater, or equal with a lower index (NaN counts as −∞), the
+    /// order ``LoomTensor/Tensor/topK(_:alongAxis:)`` uses. A label outside `0..<C` is wrong.
     /// - Parameters:
     ///   - logits: `[N, C]` scores.
     ///   - labels: `[N]` class indices.
@@ -26,18 +30,22 @@ public enum Metrics {
                      "wrongTopK: logits \(logits.shape) and labels \(labels.shape): need [N, C] and [N]")
         let classes = logits.shape[1]
         let depths = ks.map { min(max($0, 1), classes) }
-        let deepest = depths.max() ?? 1
-        let top = logits.detached().topK(deepest, alongAxis: 1).indices
-        return depths.map { depth in
-            var wrong = [Float](repeating: 1, count: labels.indices.count)
-            for (row, label) in labels.indices.enumerated() {
-                for column in 0..<depth where top[row * deepest + column] == label {
-                    wrong[row] = 0
-                    break
+        var wrong = depths.map { _ in [Float](repeating: 1, count: labels.indices.count) }
+        logits.withUnsafeBufferPointer { scores in
+            for (row, label) in labels.indices.enumerated() where label >= 0 && label < classes {
+                let base = row * classes
+                func value(_ column: Int) -> Float {
+                    let x = scores[base + column]
+                    return x.isNaN ? -.infinity : x
                 }
+                let own = value(label)
+                var above = 0
+                for column in 0..<label where value(column) >= own { above += 1 }
+                for column in (label + 1)..<classes where value(column) > own { above += 1 }
+                for (position, depth) in depths.enumerated() where above < depth { wrong[position][row] = 0 }
             }
-            return wrong
         }
+        return wrong
     }
 
     /// The fraction of samples whose highest logit is their label.

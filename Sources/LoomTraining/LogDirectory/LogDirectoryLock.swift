@@ -42,9 +42,10 @@ final class LogDirectoryLock {
     }
 
     /// Describes the holder in `.loom.lock` for a second run to show, e.g. `process 4242 on
-    /// host, started 1204-205500`.
+    /// host, started 1204-205500`. Replaced atomically but not flushed to disk: a crash
+    /// releases the lock, so the description is worth nothing after one.
     func describe(holder: String, in directory: URL) {
-        try? AtomicFile.write(holder + "\n", to: directory.appendingPathComponent(Self.fileName))
+        try? AtomicFile.write(holder + "\n", to: directory.appendingPathComponent(Self.fileName), durable: false)
     }
 
     /// Releases the lock (the file stays, so no other run can race on its creation).

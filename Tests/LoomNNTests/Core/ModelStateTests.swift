@@ -30,6 +30,35 @@ import Testing
         #expect(target.namedParameters().allSatisfy { $0.parameter.value.isGradientLeaf })
     }
 
+    @Test func copyStateCopiesEveryValueAndLeavesTheSourceAlone() throws {
+        let source = makeModel(seed: 1), target = makeModel(seed: 2)
+        let sourceState = source.stateArrays()
+        try target.copyState(from: source)
+        #expect(target.stateArrays() == sourceState)
+        #expect(target.namedParameters().allSatisfy { $0.parameter.value.isGradientLeaf })
+        // The copy owns its values: writing the target changes nothing in the source.
+        target.namedParameters()[0].parameter.assign([Float](repeating: 9, count: 18))
+        #expect(source.stateArrays() == sourceState)
+    }
+
+    @Test func copyStateFromAnotherArchitectureIsRefusedWithoutAChange() {
+        let target = makeModel(seed: 2)
+        let before = target.stateArrays()
+        var generator = SeededGenerator(seed: 3)
+        let wider = Model(Sequential([
+            ("conv1", Conv2D(inputChannels: 1, outputChannels: 2, kernelSize: (2, 2), generator: &generator)),
+            ("bn1", BatchNorm(features: 2)),
+            ("flatten", Flatten()),
+            ("fc", Dense(inputSize: 8, outputSize: 3, generator: &generator)),
+        ]))
+        #expect(throws: StateError.shapeMismatch(name: "conv1/W", expected: [2, 1, 3, 3], found: [2, 1, 2, 2])) {
+            try target.copyState(from: wider)
+        }
+        let renamed = Model(Sequential([("fc", Dense(inputSize: 8, outputSize: 3, generator: &generator))]))
+        #expect(throws: StateError.self) { try target.copyState(from: renamed) }
+        #expect(target.stateArrays() == before)
+    }
+
     @Test func loadErrorsNameTheProblem() {
         let model = makeModel(seed: 1)
         var state = model.stateArrays()

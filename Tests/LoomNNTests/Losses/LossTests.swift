@@ -53,4 +53,27 @@ import Testing
         #expect(Metrics.wrongVectors(logits: logits, labels: labels, ks: [1, 2]) == [[0, 1, 1], [0, 0, 0]])
         #expect(close([Metrics.accuracy(logits: logits, labels: labels)], [1.0 / 3]))
     }
+
+    /// The rank count agrees with membership in `topK`'s indices, ties, NaN and labels
+    /// outside the classes included, for every k.
+    @Test func wrongVectorsAgreeWithTopKIndices() {
+        var generator = SeededGenerator(seed: 7)
+        let rows = 300, classes = 7
+        // Few distinct values, so that ties are common; some NaN and infinities.
+        let palette: [Float] = [-.infinity, -1, 0, 0.5, 1, .infinity, .nan]
+        let logits = Tensor(shape: [rows, classes], scalars: (0..<(rows * classes)).map { _ in
+            palette[Int(generator.next() % UInt64(palette.count))]
+        })
+        let labels = IndexTensor((0..<rows).map { row in row % 50 == 0 ? classes + row % 3 - 1 : Int(generator.next() % UInt64(classes)) })
+        let ks = Array(0...(classes + 1))
+        let vectors = Metrics.wrongVectors(logits: logits, labels: labels, ks: ks)
+        for (position, k) in ks.enumerated() {
+            let depth = min(max(k, 1), classes)
+            let top = logits.topK(depth, alongAxis: 1).indices
+            let expected: [Float] = labels.indices.enumerated().map { row, label in
+                top[(row * depth)..<((row + 1) * depth)].contains(label) ? 0 : 1
+            }
+            #expect(vectors[position] == expected, "k = \(k)")
+        }
+    }
 }

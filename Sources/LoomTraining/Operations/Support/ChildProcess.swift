@@ -37,50 +37,42 @@ struct ChildProcessResult: Sendable {
     }
 }
 
-/// Runs a program in a child process (Foundation `Process`) with a timeout, reading its
-/// output without blocking on it. Foundation starts the child in its own process group,
-/// so a timeout kills the whole group (SIGTERM, then SIGKILL after `grace` seconds):
-/// grandchildren such as a `sleep` inside a shell script die too and the pipes close.
+/// Runs a program in a child process (``SpawnedChild``) with a timeout, reading its
+/// output without blocking on it. The child starts in its own process group, so a timeout
+/// kills the whole group (SIGTERM, then SIGKILL after `grace` seconds): grandchildren such
+/// as a `sleep` inside a shell script die too and the pipes close.
 /// Blocking: call it from a background queue, never from the training thread.
 enum ChildProcess {
     /// Runs `executable` with `arguments` and `environment` (`nil`: inherit), standard
     /// input from `/dev/null`, for at most `timeout` seconds.
     static func run(executable: URL, arguments: [String], environment: [String: String]?,
                     timeout: Double, grace: Double = 0.5) -> ChildProcessResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let outputPipe = Pipe(), errorPipe = Pipe()
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        process.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do { try process.run() } catch {
-            return ChildProcessResult(launchError: "\(error)")
+        let child: SpawnedChild
+        do { child = try SpawnedChild.start(executable: executable.path, arguments: arguments, environment: environment) } catch {
+            return ChildProcessResult(launchError: error.description)
         }
         let collected = OutputCollector()
         let reads = DispatchGroup()
-        let outputHandle = outputPipe.fileHandleForReading, errorHandle = errorPipe.fileHandleForReading
-        DispatchQueue.global(qos: .utility).async(group: reads) { collected.setOutput(outputHandle.readDataToEndOfFile()) }
-        DispatchQueue.global(qos: .utility).async(group: reads) { collected.setError(errorHandle.readDataToEndOfFile()) }
+        DispatchQueue.global(qos: .utility).async(group: reads) { collected.setOutput(SpawnedChild.readToEnd(child.standardOutput)) }
+        DispatchQueue.global(qos: .utility).async(group: reads) { collected.setError(SpawnedChild.readToEnd(child.standardError)) }
+        let exited = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .utility).async {
+            collected.setStatus(child.waitForExit())
+            exited.signal()
+        }
 
         var result = ChildProcessResult()
         if exited.wait(timeout: .now() + max(0, timeout)) == .timedOut {
             result.timedOut = true
-            let group = process.processIdentifier
-            kill(-group, SIGTERM)
+            child.signalGroup(SIGTERM)
             if exited.wait(timeout: .now() + grace) == .timedOut {
-                kill(-group, SIGKILL)
+                child.signalGroup(SIGKILL)
                 _ = exited.wait(timeout: .now() + grace)
             }
         }
         // The pipes close when the last process holding them exits; do not wait forever.
         _ = reads.wait(timeout: .now() + (result.timedOut ? grace : 2))
-        if !result.timedOut, !process.isRunning, process.terminationReason == .exit {
-            result.status = process.terminationStatus
-        }
+        if !result.timedOut { result.status = collected.status }
         result.standardOutput = collected.output
         result.standardError = collected.error
         return result
@@ -103,15 +95,18 @@ enum ChildProcess {
     }
 }
 
-/// The two output buffers, filled by reader threads. `@unchecked Sendable`: every
-/// access goes through `lock`.
+/// The two output buffers and the exit status, filled by reader and waiter threads.
+/// `@unchecked Sendable`: every access goes through `lock`.
 private final class OutputCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var outputData = Data()
     private var errorData = Data()
+    private var exitStatus: Int32?
 
     var output: Data { lock.withLock { outputData } }
     var error: Data { lock.withLock { errorData } }
+    var status: Int32? { lock.withLock { exitStatus } }
     func setOutput(_ data: Data) { lock.withLock { outputData = data } }
     func setError(_ data: Data) { lock.withLock { errorData = data } }
+    func setStatus(_ status: Int32?) { lock.withLock { exitStatus = status } }
 }
