@@ -9,7 +9,9 @@ import LoomTraining
 ///
 /// Each replica is a separate model built by `makeModel` (same architecture) into which
 /// the training model's current parameters and buffers are copied when the replica is
-/// made, at the start of a pass. A replica runs in evaluation mode (no dropout, BatchNorm
+/// made, at the start of a pass. The first is built and checked against the training
+/// model when the source is made, so a mismatch is an error before training starts, not
+/// after the first epoch; released replicas' models are reused. A replica runs in evaluation mode (no dropout, BatchNorm
 /// running statistics, no gradient recording, no update ops), so a pass never touches
 /// the training model, its optimizer, or the training data.
 ///
@@ -26,7 +28,7 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
     /// Every output a batch can return.
     public let outputNames: Set<String> = ["cost", "cross_entropy_loss", "regularize_cost", "wrong-top1", "wrong-top5"]
     private let makeModel: () throws -> ClassifierModel
-    private let spares = SpareReplicaModels()
+    private let spares = SpareReplicaModels<ClassifierModel>()
 
     /// Creates a source.
     /// - Parameters:
@@ -35,13 +37,15 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
     ///   - classifier: The training model (read, never changed).
     ///   - makeModel: Builds a model with the same architecture and state names (its own
     ///     initial weights are overwritten).
-    /// - Throws: A bad batch size, or an error of the flow's `resetState()`.
+    /// - Throws: A bad batch size, an error of the flow's `resetState()` or of `makeModel`,
+    ///   or ``EngineError/state(_:)`` when the model it builds does not match `classifier`.
     public init(samples: Samples, batchSize: Int, classifier: ClassifierModel,
                 makeModel: @escaping () throws -> ClassifierModel) throws {
         batches = try BatchData(samples, batchSize: batchSize, remainder: .keep)
         try batches.resetState()
         self.classifier = classifier
         self.makeModel = makeModel
+        spares.put(try loaded(makeModel()))
     }
 
     /// Creates a source whose replicas are built by `recipe` for the classifier's data.
@@ -75,7 +79,12 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
     /// released replica when there is one (its weights reloaded), else a new one.
     /// - Throws: ``EngineError/state(_:)`` when the built model's state names differ.
     public func makeReplica() throws -> any InferenceReplica<ClassifierBatch> {
-        let replica = try spares.take() ?? makeModel()
+        let replica = try loaded(spares.take() ?? makeModel())
+        return ClassifierReplica(replica) { [spares] in spares.put($0) }
+    }
+
+    /// `replica` in evaluation mode with the training model's current state.
+    private func loaded(_ replica: ClassifierModel) throws -> ClassifierModel {
         do {
             try replica.model.copyState(from: classifier.model)
         } catch {
@@ -83,6 +92,6 @@ public final class ClassifierInferenceSource<Samples: DataFlow>: ParallelInferen
         }
         replica.weightDecay = classifier.weightDecay
         replica.model.isTraining = false
-        return ClassifierReplica(replica) { [spares] in spares.put($0) }
+        return replica
     }
 }

@@ -8,7 +8,8 @@ import LoomTraining
 ///
 /// Each replica is a model built by `makeModel` (same architecture and state names) into
 /// which the training model's current parameters and buffers are copied at the start of a
-/// pass; it runs the cost function in evaluation mode (no dropout, BatchNorm running
+/// pass (the first is built and checked when the source is made, so a mismatch is an
+/// error before training starts; released replicas' models are reused); it runs the cost function in evaluation mode (no dropout, BatchNorm running
 /// statistics, no gradient recording, no update ops), so a pass never touches the
 /// training model, its optimizers or the training data. The cost function must use the
 /// `model` it is given (not a captured one) for replicas to work.
@@ -26,6 +27,7 @@ public final class ModelInferenceSource<Samples: DataFlow, Batch>: ParallelInfer
     private let convert: (Datapoint) throws -> Batch
     private let cost: (Model, Batch, CostContext) throws -> ModelOutputs
     private let makeModel: () throws -> Model
+    private let spares = SpareReplicaModels<Model>()
 
     /// Creates a source evaluating `backend`'s cost function.
     /// - Parameters:
@@ -35,7 +37,8 @@ public final class ModelInferenceSource<Samples: DataFlow, Batch>: ParallelInfer
     ///     conversion, cost function and outputs are used).
     ///   - makeModel: Builds a model with the same architecture and state names (its own
     ///     initial weights are overwritten).
-    /// - Throws: A bad batch size, or an error of the flow's `resetState()`.
+    /// - Throws: A bad batch size, an error of the flow's `resetState()` or of `makeModel`,
+    ///   or ``EngineError/state(_:)`` when the model it builds does not match the backend's.
     public init<Flow>(samples: Samples, batchSize: Int, backend: ModelBackend<Flow, Batch>,
                       makeModel: @escaping () throws -> Model) throws {
         batches = try BatchData(samples, batchSize: batchSize, remainder: .keep)
@@ -46,6 +49,7 @@ public final class ModelInferenceSource<Samples: DataFlow, Batch>: ParallelInfer
         convert = backend.convert
         cost = backend.costFunction
         self.makeModel = makeModel
+        spares.put(try loaded(makeModel()))
     }
 
     /// The number of validation samples, when the flow knows it.
@@ -59,17 +63,23 @@ public final class ModelInferenceSource<Samples: DataFlow, Batch>: ParallelInfer
         }
     }
 
-    /// A new evaluation model holding the training model's current weights.
+    /// An evaluation model holding the training model's current weights: the model of a
+    /// released replica when there is one (its weights reloaded), else a new one.
     /// - Throws: ``EngineError/state(_:)`` when the built model's state names differ.
     public func makeReplica() throws -> any InferenceReplica<CountedBatch<Batch>> {
-        let replica = try makeModel()
+        let replica = try loaded(spares.take() ?? makeModel())
+        return ModelReplica(model: replica, cost: cost, declared: declared) { [spares] in spares.put($0) }
+    }
+
+    /// `replica` in evaluation mode with the training model's current state.
+    private func loaded(_ replica: Model) throws -> Model {
         do {
             try replica.copyState(from: model)
         } catch {
             throw EngineError.state("the replica model does not match the training model: \(error.description)")
         }
         replica.isTraining = false
-        return ModelReplica(model: replica, cost: cost, declared: declared)
+        return replica
     }
 }
 

@@ -8,12 +8,20 @@ final class ModelReplica<Batch>: InferenceReplica {
     private let model: Model
     private let cost: (Model, Batch, CostContext) throws -> ModelOutputs
     private let declared: [String]
+    private let release: (Model) -> Void
 
-    init(model: Model, cost: @escaping (Model, Batch, CostContext) throws -> ModelOutputs, declared: [String]) {
+    /// - Parameters:
+    ///   - model: the evaluation model, owned by this replica until it is released.
+    ///   - release: receives the model when the replica is released (for reuse).
+    init(model: Model, cost: @escaping (Model, Batch, CostContext) throws -> ModelOutputs, declared: [String],
+         release: @escaping (Model) -> Void = { _ in }) {
         self.model = model
         self.cost = cost
         self.declared = declared
+        self.release = release
     }
+
+    deinit { release(model) }
 
     /// Evaluation-mode cost without gradient recording; no update op is kept.
     func infer(_ batch: CountedBatch<Batch>, fetches: [String]) throws -> (outputs: StepOutputs, batchSize: Int) {

@@ -47,6 +47,26 @@ import Testing
         #expect(first[0].0.scalar("cost") == Double(reference.cost))
     }
 
+    /// A replica built with other layer sizes is refused when the source is made, before
+    /// any training, with the name of the first mismatch.
+    @Test func aReplicaOfAnotherArchitectureIsAnErrorAtOnce() throws {
+        let training = Self.dropoutModel(seed: 5)
+        #expect {
+            _ = try ClassifierInferenceSource(samples: SyntheticDigits.tiny(count: 50), batchSize: 16, classifier: training) {
+                var generator = LoomTensor.SeededGenerator(seed: 1)
+                let network = Sequential([
+                    ("flatten", Flatten()),
+                    ("fc1", Dense(inputSize: 64, outputSize: 16, generator: &generator)),
+                    ("fc", Dense(inputSize: 16, outputSize: 10, generator: &generator)),
+                ])
+                return ClassifierModel(network: network, inputShape: [64], classes: 10, seed: 1)
+            }
+        } throws: { error in
+            guard case let .state(message) = error as? EngineError else { return false }
+            return message.hasPrefix("the replica model does not match the training model: ") && message.contains("fc1/W")
+        }
+    }
+
     @Test func batchNormUsesRunningStatisticsAndKeepsThem() throws {
         let backend = try ClassifierBackend(classifier: TinyDigits.resnet(), optimizer: .sgd(learningRate: 0.05), data: TinyDigits.batches())
         for _ in 0..<3 { _ = try backend.runStep(StepRequest(runUpdateOps: true)) }

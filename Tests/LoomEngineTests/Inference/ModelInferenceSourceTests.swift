@@ -65,11 +65,41 @@ import Testing
         }
     }
 
-    @Test func aReplicaOfAnotherArchitectureIsAnError() throws {
+    /// Checked when the source is made, before any training: not after the first epoch.
+    @Test func aReplicaOfAnotherArchitectureIsAnErrorAtOnce() throws {
         let backend = try TinyRegression.backend()
-        let source = try ModelInferenceSource(samples: TinyRegression.samples(count: 8), batchSize: 8, backend: backend) {
-            Model(TinyRegression.network(features: 4))
+        #expect {
+            _ = try ModelInferenceSource(samples: TinyRegression.samples(count: 8), batchSize: 8, backend: backend) {
+                Model(TinyRegression.network(features: 4))
+            }
+        } throws: { error in
+            guard case let .state(message) = error as? EngineError else { return false }
+            return message.hasPrefix("the replica model does not match the training model: ")
         }
-        #expect(throws: EngineError.self) { try source.forEachBatch(fetches: ["cost"]) { _, _ in } }
+    }
+
+    /// A later pass reuses the replica's model and sees the weights trained since.
+    @Test func eachPassTakesTheCurrentWeights() throws {
+        let backend = try TinyRegression.backend()
+        var builds = 0
+        let source = try ModelInferenceSource(samples: TinyRegression.samples(count: 8, seed: 12), batchSize: 8, backend: backend) {
+            builds += 1
+            return Model(TinyRegression.network(seed: 99))
+        }
+        func cost() throws -> Double? {
+            var value: Double?
+            try source.forEachBatch(fetches: ["cost"]) { outputs, _ in value = outputs.scalar("cost") }
+            return value
+        }
+        func reference() throws -> Double {
+            let batch = try TinyRegression.batch(try BatchData<ArrayDataFlow>.stack((0..<8).map { try TinyRegression.samples(count: 8, seed: 12).datapoint(at: $0) }))
+            backend.model.isTraining = false
+            defer { backend.model.isTraining = true }
+            return Double(Tensor.withoutGradients { TinyRegression.cost(backend.model, batch, CostContext(isTraining: false, requested: [])) }.cost.scalar)
+        }
+        #expect(try cost() == reference())
+        for _ in 0..<3 { _ = try backend.runStep(StepRequest()) }
+        #expect(try cost() == reference())
+        #expect(builds == 1)
     }
 }
