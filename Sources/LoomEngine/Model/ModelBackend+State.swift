@@ -14,10 +14,13 @@ extension ModelBackend {
     /// `optimizer/<group>/step`, `optimizer/<group>/<param>/<slot>` with several. Every
     /// slot of every parameter is listed (zeros before its first update), so a
     /// checkpoint matches a fresh backend.
+    ///
+    /// Each export writes into the arrays of the previous one where the checkpoint that
+    /// held them has been written and released (`SnapshotArrays`).
     public func exportState() throws -> [NamedArray] {
-        var arrays = model.stateArrays().map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
+        var arrays = model.stateArrays(reusing: &snapshotArrays).map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
         for (index, group) in groups.enumerated() {
-            arrays += group.optimizer.checkpointArrays(for: groupParameters[index], prefix: optimizerPrefix(index))
+            arrays += group.optimizer.checkpointArrays(for: groupParameters[index], prefix: optimizerPrefix(index), reusing: &snapshotArrays)
         }
         return arrays
     }

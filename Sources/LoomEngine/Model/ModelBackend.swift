@@ -55,6 +55,8 @@ public final class ModelBackend<Flow: DataFlow, Batch>: TrainingBackend {
     private let customStep: TrainingStep?
     private var firstSampleShapes: [[Int]]?
     private var costChecked = false
+    /// The arrays of the last ``exportState()``, reused by the next.
+    var snapshotArrays = SnapshotArrays()
 
     /// Creates a backend with optimizer groups and, optionally, a custom step.
     /// - Parameters:

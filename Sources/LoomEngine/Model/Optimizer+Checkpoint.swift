@@ -10,8 +10,16 @@ extension Optimizer {
     ///   - prefix: `optimizer/`, or `optimizer/<group>/` for one of several groups.
     /// - Returns: The arrays, step first.
     public func checkpointArrays(for parameters: [(name: String, parameter: Parameter)], prefix: String) -> [NamedArray] {
+        var fresh = SnapshotArrays()
+        return checkpointArrays(for: parameters, prefix: prefix, reusing: &fresh)
+    }
+
+    /// ``checkpointArrays(for:prefix:)`` written into the arrays of the previous snapshot
+    /// in `storage` where nothing else holds them (see `SnapshotArrays`).
+    public func checkpointArrays(for parameters: [(name: String, parameter: Parameter)], prefix: String,
+                                 reusing storage: inout SnapshotArrays) -> [NamedArray] {
         var slots: [String: StateArray] = [:]
-        for array in stateArrays(for: parameters) { slots[array.name] = array }
+        for array in stateArrays(for: parameters, reusing: &storage) { slots[array.name] = array }
         var arrays: [NamedArray] = []
         if let step = slots["optimizer/step"] { arrays.append(NamedArray(name: prefix + "step", shape: step.shape, values: step.values)) }
         for (name, parameter) in parameters {

@@ -6,6 +6,14 @@ extension Model {
         stateSlots().map { StateArray(name: $0.name, shape: $0.shape, values: $0.value.scalars) }
     }
 
+    /// ``stateArrays()`` written into the arrays of the previous snapshot in `storage`
+    /// where nothing else holds them (see ``SnapshotArrays``).
+    public func stateArrays(reusing storage: inout SnapshotArrays) -> [StateArray] {
+        stateSlots().map { slot in
+            StateArray(name: slot.name, shape: slot.shape, values: slot.value.withUnsafeBufferPointer { storage.copy($0, as: slot.name) })
+        }
+    }
+
     /// The names of every parameter and buffer, in ``stateArrays()`` order.
     public var stateNames: [String] { stateSlots().map(\.name) }
 

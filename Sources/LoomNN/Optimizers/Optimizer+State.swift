@@ -12,12 +12,21 @@ extension Optimizer {
     /// - Parameter parameters: The model's named parameters (they give the order and shapes).
     /// - Returns: The arrays, step first.
     public func stateArrays(for parameters: [(name: String, parameter: Parameter)]) -> [StateArray] {
+        var fresh = SnapshotArrays()
+        return stateArrays(for: parameters, reusing: &fresh)
+    }
+
+    /// ``stateArrays(for:)`` written into the arrays of the previous snapshot in `storage`
+    /// where nothing else holds them (see ``SnapshotArrays``).
+    public func stateArrays(for parameters: [(name: String, parameter: Parameter)],
+                            reusing storage: inout SnapshotArrays) -> [StateArray] {
         var result = [StateArray(name: "optimizer/step", shape: [], values: [Float(stepCount)])]
         for (name, parameter) in parameters {
-            guard let storage = slots[name] else { continue }
-            for (slot, values) in zip(algorithm.slotNames, storage.arrays) {
-                let copy = values.withUnsafeBufferPointer { Array($0) }
-                result.append(StateArray(name: "optimizer/\(name)/\(slot)", shape: parameter.shape, values: copy))
+            guard let slotStorage = slots[name] else { continue }
+            for (slot, values) in zip(algorithm.slotNames, slotStorage.arrays) {
+                let key = "optimizer/\(name)/\(slot)"
+                let copy = values.withUnsafeBufferPointer { storage.copy($0, as: key) }
+                result.append(StateArray(name: key, shape: parameter.shape, values: copy))
             }
         }
         return result

@@ -93,6 +93,34 @@ import Testing
         #expect(throws: EngineError.self) { try backend.setHyperparameter("momentum", to: -1) }
     }
 
+    /// Exports reuse the previous export's arrays only once nothing holds them: a snapshot
+    /// a checkpoint writer still holds keeps its values through later steps and exports.
+    @Test func anExportStillHeldIsNeverOverwrittenByTheNext() throws {
+        let backend = try backend()
+        _ = try backend.runStep(StepRequest())
+        let held = try backend.exportState()
+        let heldCopy = held.map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values.map { $0 }) }
+        _ = try backend.runStep(StepRequest())
+        let next = try backend.exportState()
+        #expect(held == heldCopy)
+        #expect(next != held)
+        // Released, its storage takes the following export; the values are the current state.
+        // (`optimizer/step` is a new one-element array each time.)
+        let addresses = { (arrays: [NamedArray]) in
+            arrays.filter { !$0.name.hasSuffix("step") }.map { $0.values.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+        }
+        let nextAddresses = addresses(next)
+        let nextCopy = next.map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values.map { $0 }) }
+        _ = consume next
+        _ = try backend.runStep(StepRequest())
+        let reused = try backend.exportState()
+        #expect(addresses(reused) == nextAddresses)
+        #expect(reused != nextCopy)
+        let fresh = try self.backend()
+        try fresh.importState(reused)
+        #expect(try fresh.exportState() == reused)
+    }
+
     @Test func exportImportRoundTripGivesIdenticalNextSteps() throws {
         let first = try backend()
         for _ in 0..<3 { _ = try first.runStep(StepRequest()) }
