@@ -11,9 +11,10 @@ import LoomTraining
 /// the training model's current parameters and buffers are copied when the replica is
 /// made, at the start of a pass. The first is built and checked against the training
 /// model when the source is made, so a mismatch is an error before training starts, not
-/// after the first epoch; released replicas' models are reused. A replica runs in evaluation mode (no dropout, BatchNorm
-/// running statistics, no gradient recording, no update ops), so a pass never touches
-/// the training model, its optimizer, or the training data.
+/// after the first epoch; released replicas' models are reused. A replica runs in
+/// evaluation mode (no dropout, BatchNorm running statistics, no gradient recording, no
+/// update ops), so a pass never touches the training model, its optimizer, or the
+/// training data.
 ///
 /// Outputs per batch: `cost`, `cross_entropy_loss`, `regularize_cost` (scalars) and
 /// `wrong-top1`, `wrong-top5` (per-sample vectors).

@@ -9,9 +9,10 @@ import LoomTraining
 /// Each replica is a model built by `makeModel` (same architecture and state names) into
 /// which the training model's current parameters and buffers are copied at the start of a
 /// pass (the first is built and checked when the source is made, so a mismatch is an
-/// error before training starts; released replicas' models are reused); it runs the cost function in evaluation mode (no dropout, BatchNorm running
-/// statistics, no gradient recording, no update ops), so a pass never touches the
-/// training model, its optimizers or the training data. The cost function must use the
+/// error before training starts; released replicas' models are reused); it runs the cost
+/// function in evaluation mode (no dropout, BatchNorm running statistics, no gradient
+/// recording, no update ops), so a pass never touches the training model, its optimizers
+/// or the training data. The cost function must use the
 /// `model` it is given (not a captured one) for replicas to work.
 ///
 /// Outputs per batch: `cost` and the backend's named outputs, e.g. `mse` for

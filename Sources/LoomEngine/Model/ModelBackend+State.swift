@@ -16,7 +16,8 @@ extension ModelBackend {
     /// checkpoint matches a fresh backend.
     ///
     /// Each export writes into the arrays of the previous one where the checkpoint that
-    /// held them has been written and released (`SnapshotArrays`).
+    /// held them has been written and released (`SnapshotArrays`); call it from the thread
+    /// that trains, as the trainer does.
     public func exportState() throws -> [NamedArray] {
         var arrays = model.stateArrays(reusing: &snapshotArrays).map { NamedArray(name: $0.name, shape: $0.shape, values: $0.values) }
         for (index, group) in groups.enumerated() {
