@@ -36,12 +36,30 @@ struct SpawnedChild {
     /// - Throws: ``LaunchError`` when the pipes cannot be made or the program not run
     ///   (missing, not executable: the exec error is reported here, not as an exit status).
     static func start(executable: String, arguments: [String], environment: [String: String]?) throws(LaunchError) -> SpawnedChild {
-        let output = try Self.pipe(), error = try Self.pipe()
-        var actions = try FileActions(stdout: output.write, stderr: error.write)
+        let output = try Self.pipe()
+        let errors: (read: Int32, write: Int32)
+        do { errors = try Self.pipe() } catch {
+            Self.close(output)
+            throw error
+        }
+        let pid: pid_t
+        do { pid = try spawn(executable, arguments: arguments, environment: environment, stdout: output.write, stderr: errors.write) } catch {
+            Self.close(output)
+            Self.close(errors)
+            throw error
+        }
+        Self.close(output.write)
+        Self.close(errors.write)
+        return SpawnedChild(pid: pid, standardOutput: output.read, standardError: errors.read)
+    }
+
+    /// Runs `posix_spawn` with the file actions and attributes of a child.
+    private static func spawn(_ executable: String, arguments: [String], environment: [String: String]?,
+                              stdout: Int32, stderr: Int32) throws(LaunchError) -> pid_t {
+        var actions = try FileActions(stdout: stdout, stderr: stderr)
         defer { actions.destroy() }
         var attributes = try Attributes()
         defer { attributes.destroy() }
-
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = environment.map { $0.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } }
         defer {
@@ -57,14 +75,8 @@ struct SpawnedChild {
             if let envp { return (envp + [nil]).withUnsafeBufferPointer { spawn($0.baseAddress!) } }
             return spawn(Self.currentEnvironment)
         }
-        close(output.write)
-        close(error.write)
-        guard result == 0 else {
-            close(output.read)
-            close(error.read)
-            throw LaunchError(code: result, operation: executable)
-        }
-        return SpawnedChild(pid: pid, standardOutput: output.read, standardError: error.read)
+        guard result == 0 else { throw LaunchError(code: result, operation: executable) }
+        return pid
     }
 
     /// Blocks until the child exits and reaps it.
@@ -95,8 +107,21 @@ struct SpawnedChild {
                 break
             }
         }
-        close(descriptor)
+        Self.close(descriptor)
         return data
+    }
+
+    private static func close(_ descriptor: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.close(descriptor)
+        #else
+        _ = Darwin.close(descriptor)
+        #endif
+    }
+
+    private static func close(_ pipe: (read: Int32, write: Int32)) {
+        close(pipe.read)
+        close(pipe.write)
     }
 
     private static func pipe() throws(LaunchError) -> (read: Int32, write: Int32) {
