@@ -7,8 +7,8 @@ extension ResumePoint {
     /// generator words as JSON text (`.string`, keys sorted; words in hexadecimal so the
     /// 64-bit values survive exactly, which JSON numbers would not).
     public func backendResumeState() -> BackendResumeState {
-        let words = random.map { "\"" + String($0, radix: 16) + "\"" }.joined(separator: ",")
-        return BackendResumeState(dataPosition: .string(data.jsonText), rng: .string("[" + words + "]"))
+        let words = StateValue.array(random.map { .string(String($0, radix: 16)) })
+        return BackendResumeState(dataPosition: .string(data.jsonText), rng: .string(words.jsonText))
     }
 
     /// Reads a point stored by ``backendResumeState()``.
