@@ -13,17 +13,15 @@ extension ModelBackend {
         model.namedParameters().flatMap { [$0.name, "\($0.name)/norm"] }
     }
 
-    /// A histogram and the L2 norm of every parameter of `model`.
+    /// A histogram and the L2 norm of every parameter of `model`. The norm is computed now;
+    /// the histogram gets a copy of the values and counts them when first read, which
+    /// ``LoomTraining/TFEventWriter`` leaves to its writer thread (and a run without a
+    /// monitor that reads histograms never does).
     static func summaries(of model: Model) -> [Summary] {
         var summaries: [Summary] = []
         for (name, parameter) in model.namedParameters() {
-            let (histogram, sumSquares) = parameter.value.withUnsafeBufferPointer { values in
-                let histogram = Histogram(values: values)
-                // The histogram's sum of squares is the norm's, unless it left non-finite values out.
-                guard Int(histogram.count) != values.count else { return (histogram, histogram.sumSquares) }
-                return (histogram, values.reduce(0) { $0 + Double($1) * Double($1) })
-            }
-            summaries.append(.histogram(name: name, value: histogram))
+            let (values, sumSquares) = parameter.value.withUnsafeBufferPointer { ([Float]($0), $0.sumOfSquares()) }
+            summaries.append(.histogram(name: name, value: Histogram(deferredValues: values)))
             summaries.append(.scalar(name: "\(name)/norm", value: sumSquares.squareRoot()))
         }
         return summaries

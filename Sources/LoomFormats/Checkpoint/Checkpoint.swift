@@ -93,11 +93,12 @@ public struct Checkpoint: Sendable, Equatable {
         }
     }
 
-    /// Writes the checkpoint atomically (as ``AtomicFile`` does, streamed from the arrays).
+    /// Writes the checkpoint atomically (as ``AtomicFile`` does, streamed from the arrays),
+    /// as durable as `durability` says (file and name by default).
     ///
     /// - Throws: as ``encoded(path:)``, or ``CheckpointError/writeFailed(_:)`` when the disk
     ///   refuses (the previous file at `url`, if any, is unchanged).
-    public func write(to url: URL) throws(CheckpointError) {
+    public func write(to url: URL, durability: AtomicFile.Durability = .full) throws(CheckpointError) {
         let file = try safeTensorsFile()
         let layout: (header: [UInt8], tensors: [NamedArray])
         do {
@@ -106,7 +107,7 @@ public struct Checkpoint: Sendable, Equatable {
             throw Checkpoint.encodingError(error)
         }
         do {
-            try SafeTensorsFile.streamAtomically(header: layout.header, tensors: layout.tensors, to: url)
+            try SafeTensorsFile.streamAtomically(header: layout.header, tensors: layout.tensors, to: url, durability: durability)
         } catch {
             throw .writeFailed(error)
         }

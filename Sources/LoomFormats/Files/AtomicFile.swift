@@ -12,19 +12,32 @@ import Foundation
 /// (`fsync`) and renamed over the destination; the directory is then synced so that
 /// the rename itself survives a power loss.
 public enum AtomicFile {
+    /// What of a write is on disk when it returns. Readers see the old or the new complete
+    /// file either way; durability decides what a power loss (or an operating-system crash)
+    /// can take back. A killed process loses nothing: its writes are in the page cache.
+    public enum Durability: Sendable {
+        /// The file and its new name (the default): `fsync` of the file, then of the directory.
+        case full
+        /// The file's bytes, not its new name: a power loss may leave the old file under
+        /// the name. For a write followed by another in the same directory whose directory
+        /// sync then covers both renames (a checkpoint, then the index naming it); a reader
+        /// must cope with a newer file named by that other file going missing.
+        case contents
+        /// Nothing: a power loss may take the new file back. For files nobody needs after a
+        /// crash, such as the description of a lock the crash released.
+        case none
+    }
+
     /// Atomically replaces (or creates) the file at `url` with `data`.
     ///
     /// - Parameters:
     ///   - data: the complete new contents.
     ///   - url: the destination; its directory must exist.
-    ///   - durable: whether the file and the rename are flushed to disk (the default). Without,
-    ///     readers still see the old or the new complete file, but a power loss may take the
-    ///     new one back: for files nobody needs after a crash, such as the description of a
-    ///     lock the crash released.
+    ///   - durability: what is on disk when the call returns (``Durability/full`` by default).
     /// - Throws: ``FileWriteError`` naming the path and the system's reason. On error
     ///   the destination is untouched and the temporary file is removed.
-    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws(FileWriteError) {
-        try write(to: url, durable: durable) { sink in data.withUnsafeBytes { sink.write($0) } }
+    public static func write(_ data: Data, to url: URL, durability: Durability = .full) throws(FileWriteError) {
+        try write(to: url, durability: durability) { sink in data.withUnsafeBytes { sink.write($0) } }
     }
 
     /// Atomically replaces (or creates) the file at `url` with the bytes that `produce`
@@ -33,10 +46,10 @@ public enum AtomicFile {
     ///
     /// - Parameters:
     ///   - url: the destination; its directory must exist.
-    ///   - durable: whether the file and the rename are flushed to disk (as for the `Data` overload).
+    ///   - durability: what is on disk when the call returns (``Durability/full`` by default).
     ///   - produce: writes the complete new contents through ``Sink/write(_:)``.
     /// - Throws: ``FileWriteError``; the destination is untouched and the temporary file removed.
-    public static func write(to url: URL, durable: Bool = true, _ produce: (inout Sink) -> Void) throws(FileWriteError) {
+    public static func write(to url: URL, durability: Durability = .full, _ produce: (inout Sink) -> Void) throws(FileWriteError) {
         let path = url.path
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -45,7 +58,7 @@ public enum AtomicFile {
         var sink = Sink(fd: fd, path: path)
         produce(&sink)
         var failure = sink.failure
-        if failure == nil, durable, fsync(fd) != 0 { failure = FileWriteError(path: path, operation: "flush (fsync)", errno: errno) }
+        if failure == nil, durability != .none, fsync(fd) != 0 { failure = FileWriteError(path: path, operation: "flush (fsync)", errno: errno) }
         if close(fd) != 0, failure == nil { failure = FileWriteError(path: path, operation: "close", errno: errno) }
         if failure == nil, rename(temporary, path) != 0 {
             failure = FileWriteError(path: path, operation: "rename the temporary file into place", errno: errno)
@@ -54,7 +67,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure
         }
-        if durable { syncDirectory(directory) }
+        if durability == .full { syncDirectory(directory) }
     }
 
     /// Where ``write(to:_:)`` sends bytes: a temporary file. After the first failed write
@@ -81,12 +94,13 @@ public enum AtomicFile {
     }
 
     /// Atomically makes `url` a second name of the file at `source` (a hard link through a
-    /// temporary name, renamed into place; then the directory is synced): a copy that
-    /// costs no data write, for files that are never changed in place.
+    /// temporary name, renamed into place; then the directory is synced unless
+    /// `syncingDirectory` is false): a copy that costs no data write, for files that are
+    /// never changed in place.
     ///
     /// - Returns: `false` when the file system refuses (no hard links, another device);
     ///   the destination is then untouched and the caller should copy the bytes.
-    public static func link(_ source: URL, to url: URL) -> Bool {
+    public static func link(_ source: URL, to url: URL, syncingDirectory: Bool = true) -> Bool {
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard Glibc_link(source.path, temporary) == 0 else { return false }
@@ -94,14 +108,14 @@ public enum AtomicFile {
             unlink(temporary)
             return false
         }
-        syncDirectory(directory)
+        if syncingDirectory { syncDirectory(directory) }
         return true
     }
 
     /// Atomically replaces (or creates) the file at `url` with the UTF-8 bytes of `text`
-    /// (flushed to disk unless `durable` is false, as for the `Data` overload).
-    public static func write(_ text: String, to url: URL, durable: Bool = true) throws(FileWriteError) {
-        try write(Data(text.utf8), to: url, durable: durable)
+    /// (as durable as `durability` says, as for the `Data` overload).
+    public static func write(_ text: String, to url: URL, durability: Durability = .full) throws(FileWriteError) {
+        try write(Data(text.utf8), to: url, durability: durability)
     }
 
     /// Flushes a directory's entries (new names, renames) to disk. Best effort: some file

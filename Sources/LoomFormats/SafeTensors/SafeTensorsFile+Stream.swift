@@ -8,8 +8,9 @@ extension SafeTensorsFile {
     ///
     /// - Throws: ``FileWriteError``; on error the destination is untouched and the
     ///   temporary file is removed.
-    static func streamAtomically(header: [UInt8], tensors: [NamedArray], to url: URL) throws(FileWriteError) {
-        try AtomicFile.write(to: url) { sink in
+    static func streamAtomically(header: [UInt8], tensors: [NamedArray], to url: URL,
+                                 durability: AtomicFile.Durability = .full) throws(FileWriteError) {
+        try AtomicFile.write(to: url, durability: durability) { sink in
             header.withUnsafeBytes { sink.write($0) }
             for tensor in tensors {
                 #if _endian(little)

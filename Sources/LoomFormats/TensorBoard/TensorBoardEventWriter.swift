@@ -113,6 +113,14 @@ public final class TensorBoardEventWriter: Sendable {
         try queue.flush()
     }
 
+    /// Asks the background thread to write everything queued before the call to the file
+    /// (where TensorBoard reads it) without syncing it to disk, and without waiting: the
+    /// file is synced by ``flush()``, ``requestFlush()``, a new file and ``close()``. A write
+    /// error is reported as for ``putScalar(_:_:step:)``.
+    public func requestWrite() {
+        queue.requestWrite()
+    }
+
     /// Asks the background thread to write and sync everything queued before the call,
     /// without waiting for it (a write error is reported as for ``putScalar(_:_:step:)``).
     public func requestFlush() {

@@ -44,6 +44,9 @@ final class TensorBoardQueue: @unchecked Sendable {
     private var enqueued = 0
     private var persisted = 0
     private var flushWanted = 0
+    /// Items handed to the file (written, synced or not), and those asked to be.
+    private var written = 0
+    private var writeWanted = 0
     private var consumerWaiting = false
     private var producersWaiting = 0
     private var closing = false
@@ -123,6 +126,15 @@ final class TensorBoardQueue: @unchecked Sendable {
         if strict, let failure { throw failure }
     }
 
+    /// Asks the background thread to write every item queued so far to the file, without
+    /// syncing it; returns at once.
+    func requestWrite() {
+        pthread_mutex_lock(mutex)
+        writeWanted = Swift.max(writeWanted, enqueued)
+        pthread_cond_signal(notEmpty)
+        pthread_mutex_unlock(mutex)
+    }
+
     /// Asks the background thread to write and sync every item queued so far; returns at once.
     func requestFlush() {
         pthread_mutex_lock(mutex)
@@ -152,7 +164,7 @@ final class TensorBoardQueue: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         while true {
             var periodic = false
-            while !closing, flushWanted <= persisted, pending.count < wakeThreshold {
+            while !closing, flushWanted <= persisted, writeWanted <= written, pending.count < wakeThreshold {
                 let remaining = flushSeconds - (monotonicSeconds() - lastWrite)
                 if remaining <= 0 {
                     if !pending.isEmpty || file.bufferedBytes > 0 {
@@ -174,6 +186,7 @@ final class TensorBoardQueue: @unchecked Sendable {
             pending.removeAll(keepingCapacity: true)
             let target = enqueued
             let syncNow = flushWanted > persisted || closing
+            let writeNow = writeWanted > written
             let isClosing = closing
             let failedBefore = failure != nil
             if producersWaiting > 0 { pthread_cond_broadcast(notFull) }
@@ -186,7 +199,7 @@ final class TensorBoardQueue: @unchecked Sendable {
                     if syncNow || isClosing {
                         try file.sync()
                         lastWrite = monotonicSeconds()
-                    } else if periodic || file.bufferedBytes >= 1 << 20 {
+                    } else if writeNow || periodic || file.bufferedBytes >= 1 << 20 {
                         try file.write()
                         lastWrite = monotonicSeconds()
                     }
@@ -206,6 +219,7 @@ final class TensorBoardQueue: @unchecked Sendable {
             pthread_mutex_lock(mutex)
             if let newFailure { failure = newFailure }
             if syncNow || isClosing || failure != nil { persisted = target }
+            if syncNow || writeNow || isClosing || failure != nil { written = Swift.max(written, target) }
             if isClosing, pending.isEmpty {
                 file.abandon()
                 finished = true

@@ -35,23 +35,7 @@ extension Optimizer {
     public static func globalNorm(_ parameters: [(name: String, parameter: Parameter)]) -> Float {
         var total: Double = 0
         for (_, parameter) in parameters {
-            parameter.gradient?.withUnsafeBufferPointer { g in
-                guard let base = g.baseAddress else { return }
-                var lanes = SIMD8<Float>()
-                let whole = g.count / 8 * 8
-                var index = 0
-                while index < whole {
-                    let chunk = base.simd8(at: index)
-                    lanes += chunk * chunk
-                    index &+= 8
-                }
-                var sum = lanes.sum()
-                while index < g.count {
-                    sum += g[index] * g[index]
-                    index += 1
-                }
-                total += Double(sum)
-            }
+            total += parameter.gradient?.withUnsafeBufferPointer { $0.sumOfSquares() } ?? 0
         }
         return Float(total.squareRoot())
     }

@@ -53,3 +53,33 @@ extension UnsafeMutablePointer<Float> {
         for lane in 0..<count { self[offset &+ lane] = value[lane] }
     }
 }
+
+extension UnsafeBufferPointer<Float> {
+    /// The sum of the squares of the elements (a norm's square): eight float lanes within
+    /// each block of 64 elements, a double across blocks, so it is vectorised and still
+    /// within 1e-6 relative of the exact sum (typically 1e-7) however many elements there are.
+    @inlinable
+    public func sumOfSquares() -> Double {
+        guard let base = baseAddress else { return 0 }
+        let blockSize = 64
+        var total = 0.0
+        var start = 0
+        while start < count {
+            let end = Swift.min(start &+ blockSize, count)
+            var lanes = SIMD8<Float>()
+            var index = start
+            while index &+ 8 <= end {
+                let chunk = base.simd8(at: index)
+                lanes += chunk * chunk
+                index &+= 8
+            }
+            if index < end {
+                let chunk = base.simd8(at: index, count: end &- index)
+                lanes += chunk * chunk
+            }
+            total += Double(lanes.sum())
+            start = end
+        }
+        return total
+    }
+}

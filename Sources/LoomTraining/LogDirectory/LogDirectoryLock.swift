@@ -45,7 +45,7 @@ final class LogDirectoryLock {
     /// host, started 1204-205500`. Replaced atomically but not flushed to disk: a crash
     /// releases the lock, so the description is worth nothing after one.
     func describe(holder: String, in directory: URL) {
-        try? AtomicFile.write(holder + "\n", to: directory.appendingPathComponent(Self.fileName), durable: false)
+        try? AtomicFile.write(holder + "\n", to: directory.appendingPathComponent(Self.fileName), durability: .none)
     }
 
     /// Releases the lock (the file stays, so no other run can race on its creation).

@@ -1,11 +1,15 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Loom's log line layout, as tensorpack prints it: `[0412 10:11:12] message`, with
 /// `WRN `, `ERR ` or `DBG ` before the message for those levels. Each line of a
 /// multi-line message is stamped. Shared by ``OutputSinkLogHandler`` and ``LogFileHandler``.
 struct LogLineFormat: Sendable {
     private let calendar: Calendar
+    /// The last stamp made, by whole second: lines come in bursts (an epoch's stats), and
+    /// a calendar breakdown costs microseconds.
+    private let lastStamp = LastStamp()
 
     /// Stamps lines with wall times in `timeZone`.
     init(timeZone: TimeZone) {
@@ -26,6 +30,14 @@ struct LogLineFormat: Sendable {
 
     /// The `MMdd HH:mm:ss` stamp of `wallTime` (seconds since 1970).
     func stamp(_ wallTime: Double) -> String {
+        let second = wallTime.rounded(.down)
+        if let text = lastStamp.text(second: second) { return text }
+        let text = breakdown(second)
+        lastStamp.keep(text, second: second)
+        return text
+    }
+
+    private func breakdown(_ wallTime: Double) -> String {
         let parts = calendar.dateComponents([.month, .day, .hour, .minute, .second],
                                             from: Date(timeIntervalSince1970: wallTime))
         let two = Formatting.twoDigits
@@ -40,5 +52,18 @@ struct LogLineFormat: Sendable {
             text += prefix + line + "\n"
         }
         return text
+    }
+}
+
+/// The most recent stamp and its second, shared by the copies of a format.
+private final class LastStamp: Sendable {
+    private let state = Mutex<(second: Double, text: String)?>(nil)
+
+    func text(second: Double) -> String? {
+        state.withLock { $0?.second == second ? $0?.text : nil }
+    }
+
+    func keep(_ text: String, second: Double) {
+        state.withLock { $0 = (second, text) }
     }
 }

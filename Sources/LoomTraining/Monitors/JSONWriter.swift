@@ -7,9 +7,12 @@ import Foundation
 ///
 /// It flushes after each epoch and after each step except an epoch's last, only when
 /// there is new data; each flush rewrites the whole file atomically (``AtomicFile``) on
-/// the run's ``FileWriter``, so the training thread does not wait for the disk (a flush
-/// before a checkpoint is on disk before that checkpoint). A failed write ends training
-/// with its error at the next flush or at the end, as a write on the training thread did.
+/// the run's ``FileWriter``, so the training thread does not wait for the disk. A flush
+/// syncs the file's bytes; its new name is made durable by the next directory sync in the
+/// log directory (the checkpoint index's, which follows an epoch's flush: a flush before a
+/// checkpoint is on disk before that checkpoint) or at the end of training. A failed write
+/// ends training with its error at the next flush or at the end, as a write on the
+/// training thread did.
 /// On start, an existing `stats.json` whose last `epoch_num` + 1 equals the start epoch
 /// (a resume) is appended to; any other existing file is renamed to
 /// `stats.json.<MMdd-HHmmss>` and the backup is logged.
@@ -104,9 +107,10 @@ public final class JSONWriter: Monitor, StatefulCallback {
 
     public func triggerEpoch() throws { try flush() }
 
-    /// Waits for the last rewrite; throws its error if it failed.
+    /// Waits for the last rewrite and makes its name durable; throws its error if it failed.
     public func afterTrain() throws {
         context?.fileWriter.waitUntilIdle()
+        if let url { AtomicFile.syncDirectory(url.deletingLastPathComponent().path) }
         try throwWriteError()
     }
 
@@ -133,7 +137,7 @@ public final class JSONWriter: Monitor, StatefulCallback {
         guard let url else { return }
         let text = "[" + body + "]"
         context.fileWriter.submit({ () -> FileWriteError? in
-            do throws(FileWriteError) { try AtomicFile.write(text, to: url) } catch { return error }
+            do throws(FileWriteError) { try AtomicFile.write(text, to: url, durability: .contents) } catch { return error }
             return nil
         }, completion: { [weak self] error in
             if let error, let self, self.writeError == nil { self.writeError = error }

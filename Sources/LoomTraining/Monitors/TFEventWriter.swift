@@ -7,10 +7,13 @@ import Synchronization
 /// Scalars, histograms, images and text go to a ``TensorBoardEventWriter``, which encodes
 /// and writes them on a background thread behind a bounded queue: the training thread
 /// only enqueues (when the queue is full it waits; nothing is dropped). At the end of each
-/// epoch it asks that thread to write and sync the file without waiting for it (with
-/// `strict: true` it waits, to stop at a write error); the files are closed after training. A write error (disk
-/// full, directory removed) is logged once and later summaries are skipped, so training
-/// goes on; with `strict: true` the error stops training instead.
+/// epoch it asks that thread to write the epoch's events to the file, where TensorBoard
+/// reads them, without waiting; the file is synced to disk when it is closed (after
+/// training, or at each new file with `splitFiles`), as PyTorch's `SummaryWriter` does: a
+/// power loss may take back the last epochs' events, which the checkpoint does not need.
+/// With `strict: true` it writes and syncs every epoch and waits, to stop at a write error.
+/// A write error (disk full, directory removed) is logged once and later summaries are
+/// skipped, so training goes on; with `strict: true` the error stops training instead.
 public final class TFEventWriter: Monitor {
     private let maxQueue: Int
     private let flushSeconds: Double
@@ -77,7 +80,7 @@ public final class TFEventWriter: Monitor {
 
     public func triggerEpoch() throws {
         guard let writer else { return }
-        if strict { try writer.flush() } else { writer.requestFlush() }
+        if strict { try writer.flush() } else { writer.requestWrite() }
         epochsWritten += 1
         reportFailure()
     }

@@ -33,6 +33,21 @@ import LoomTestSupport
         #expect(log.files == ["model-400.safetensors"])
     }
 
+    /// The state a power loss can leave where a file system did not keep the checkpoint's
+    /// rename before the index's (the store syncs the directory once, after the index):
+    /// the index names a latest checkpoint that is not there.
+    @Test func latestNamedByTheIndexButMissingFallsBack() throws {
+        let dir = try TemporaryDirectory()
+        let log = WarningLog()
+        let store = CheckpointStore(directory: dir.url, warn: log.handler)
+        try store.save(sampleCheckpoint(step: 300))
+        try store.save(sampleCheckpoint(step: 400))
+        try FileManager.default.removeItem(at: store.url(step: 400))
+        #expect(store.latest()?.step == 400)
+        #expect(try store.loadLatest().checkpoint == sampleCheckpoint(step: 300))
+        #expect(log.files == ["model-400.safetensors"])
+    }
+
     /// A 64 KiB tmpfs: the big save fails with ENOSPC; the previous latest and the index are untouched.
     @Test func fullDiskKeepsPreviousLatestAndIndex() throws {
         guard let disk = try SmallDisk(kilobytes: 64) else { return }

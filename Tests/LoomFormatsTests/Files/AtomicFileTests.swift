@@ -14,20 +14,22 @@ import LoomTestSupport
         #expect(leftovers.isEmpty)
     }
 
-    /// Without flushing (`durable: false`) a write still replaces the whole file through a
-    /// temporary name and keeps the previous version when the disk refuses the bytes.
-    @Test func aWriteThatIsNotFlushedIsStillAtomic() throws {
+    /// Without flushing everything (the file's name, or anything) a write still replaces the
+    /// whole file through a temporary name and keeps the previous version when the disk
+    /// refuses the bytes.
+    @Test(arguments: [AtomicFile.Durability.none, .contents])
+    func aWriteThatIsNotFullyDurableIsStillAtomic(durability: AtomicFile.Durability) throws {
         let dir = try TemporaryDirectory()
         let url = dir.url.appendingPathComponent(".loom.lock")
-        try AtomicFile.write("process 1\n", to: url, durable: false)
-        try AtomicFile.write("process 22\n", to: url, durable: false)
+        try AtomicFile.write("process 1\n", to: url, durability: durability)
+        try AtomicFile.write("process 22\n", to: url, durability: durability)
         #expect(try String(contentsOf: url, encoding: .utf8) == "process 22\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == [".loom.lock"])
         guard let disk = try SmallDisk(kilobytes: 64) else { return }
         defer { disk.unmount() }
         let small = disk.url.appendingPathComponent("holder")
-        try AtomicFile.write("good", to: small, durable: false)
-        #expect(throws: FileWriteError.self) { try AtomicFile.write(Data(count: 1 << 20), to: small, durable: false) }
+        try AtomicFile.write("good", to: small, durability: durability)
+        #expect(throws: FileWriteError.self) { try AtomicFile.write(Data(count: 1 << 20), to: small, durability: durability) }
         #expect(try String(contentsOf: small, encoding: .utf8) == "good")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.url.path).filter { $0.contains(".tmp-") }.isEmpty)
     }

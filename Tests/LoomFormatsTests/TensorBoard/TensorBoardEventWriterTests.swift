@@ -49,6 +49,32 @@ import LoomTestSupport
         try writer.close()
     }
 
+    /// A write request (an epoch's end) hands everything queued to the file without waiting;
+    /// later values stay queued until asked for (the flush period here is far away).
+    @Test func requestWritePutsTheQueuedEventsInTheFile() throws {
+        let dir = try TemporaryDirectory()
+        let writer = try TensorBoardEventWriter(directory: dir.url, flushSeconds: 3600, hostname: "h", clock: { 5 })
+        for step in 0..<3 { try writer.putScalar("x", Double(step), step: step) }
+        writer.requestWrite()
+        let url = try #require(writer.fileURLs.first)
+        var found = 0
+        for _ in 0..<200 where found < 3 {
+            Thread.sleep(forTimeInterval: 0.01)
+            found = try Self.scalars(url).count
+        }
+        #expect(found == 3)
+        try writer.putScalar("x", 3, step: 3)
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(try Self.scalars(url).count == 3)
+        writer.requestWrite()
+        for _ in 0..<200 where found < 4 {
+            Thread.sleep(forTimeInterval: 0.01)
+            found = try Self.scalars(url).count
+        }
+        #expect(try Self.scalars(url).map(\.2) == [0, 1, 2, 3])
+        try writer.close()
+    }
+
     @Test func periodicFlushWritesWithoutBeingAsked() throws {
         let dir = try TemporaryDirectory()
         let writer = try TensorBoardEventWriter(directory: dir.url, flushSeconds: 0.05, hostname: "h", clock: { 5 })

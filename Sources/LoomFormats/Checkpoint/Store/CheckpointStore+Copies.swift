@@ -94,7 +94,8 @@ extension CheckpointStore {
 
     /// Validates the source checkpoint's structure and atomically copies it to `file`: a
     /// hard link where the file system allows one (checkpoints are replaced, never changed
-    /// in place, so the names may share the file), else a copy of the bytes.
+    /// in place, so the names may share the file), else a copy of the bytes. The new name
+    /// is made durable by the index write that follows.
     private func copyFile(step: Int, to file: String) throws(CheckpointError) {
         guard let source = ownedFile(Self.fileName(step: step)), FileManager.default.fileExists(atPath: source.path) else {
             throw .unknownStep(step, directory: directory.path, kept: checkpointSteps())
@@ -104,7 +105,7 @@ extension CheckpointStore {
         } catch {
             throw .unreadable(error)
         }
-        if AtomicFile.link(source, to: directory.appendingPathComponent(file)) { return }
+        if AtomicFile.link(source, to: directory.appendingPathComponent(file), syncingDirectory: false) { return }
         let data: Data
         do {
             data = try Data(contentsOf: source)
@@ -117,7 +118,7 @@ extension CheckpointStore {
             throw .unreadable(error)
         }
         do {
-            try AtomicFile.write(data, to: directory.appendingPathComponent(file))
+            try AtomicFile.write(data, to: directory.appendingPathComponent(file), durability: .contents)
         } catch {
             throw .writeFailed(error)
         }

@@ -8,7 +8,11 @@ import Foundation
 /// `<direction>-<stat>-step<step>.safetensors` (``updateTopK(stat:direction:k:value:step:)``).
 /// Every file is written with ``AtomicFile``, the checkpoint before the index, and old
 /// files are deleted only after the index no longer names them: a crash at any instant
-/// leaves a readable latest checkpoint.
+/// leaves a readable latest checkpoint. A checkpoint's (or copy's) bytes are synced before
+/// the index is written; its new name is made durable by the index's own directory sync,
+/// one sync for both renames. Journaling file systems keep the two renames in order; where
+/// one did not, a power loss could leave an index naming a checkpoint that is not there,
+/// and ``loadLatest()`` skips it (with a warning) for the newest one that is.
 ///
 /// The store keeps no state in memory; every call reads the index, so two store values
 /// on one directory (e.g. before and after a restart) agree. A missing or corrupt index
@@ -65,7 +69,7 @@ public struct CheckpointStore: Sendable {
     public func save(_ checkpoint: Checkpoint) throws(CheckpointError) -> CheckpointIndex.Entry {
         let file = Self.fileName(step: checkpoint.globalStep)
         var index = currentIndex()
-        try checkpoint.write(to: directory.appendingPathComponent(file))
+        try checkpoint.write(to: directory.appendingPathComponent(file), durability: .contents)
         let entry = CheckpointIndex.Entry(file: file, step: checkpoint.globalStep, epoch: checkpoint.epoch, time: checkpoint.createdAt)
         index.checkpoints.removeAll { $0.step == entry.step }
         index.preserved.removeAll { $0.step == entry.step }
