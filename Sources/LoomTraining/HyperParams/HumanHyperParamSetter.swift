@@ -104,7 +104,8 @@ public final class HumanHyperParamSetter: StatefulCallback, HyperParamReplaying 
         let current = try applier.current()
         if !param.isBackend, current.isFinite { values.append((param.name, current)) }
         let text = HyperFile.template(values)
-        try AtomicFile.write(text, to: url)
+        // Its bytes are synced; a power loss may take back only its name, and the next start writes it again.
+        try AtomicFile.write(text, to: url, durability: .contents)
         lastContent = Data(text.utf8)
         lastFileValue = values.first(where: { $0.0 == param.name })?.1
         context.logger.info("Wrote \(url.path) with the current hyperparameters; edit it to change \(param.name) while training runs")

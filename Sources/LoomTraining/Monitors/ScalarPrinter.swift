@@ -63,9 +63,11 @@ public final class ScalarPrinter: Monitor {
     private func printStats() {
         guard let logger = context?.logger else { return }
         let names = latest.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        for name in names where allows(name) {
-            if let value = latest[name] { logger.info("\(name): \(Formatting.significant5(value))") }
+        let lines = names.compactMap { name in
+            allows(name) ? latest[name].map { "\(name): \(Formatting.significant5($0))" } : nil
         }
+        // One message of one line per stat: each line is stamped, and the log gets one write.
+        if !lines.isEmpty { logger.info("\(lines.joined(separator: "\n"))") }
         latest.removeAll(keepingCapacity: true)
     }
 }
