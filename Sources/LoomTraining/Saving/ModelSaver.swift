@@ -142,9 +142,10 @@ public final class ModelSaver: Callback {
     /// The step of the last successful save (or the latest in the store at start).
     public var latestSavedStep: Int? { lastSavedStep }
 
-    /// Logs the warnings the store reported (it cannot hold the non-Sendable logger).
+    /// Logs the warnings the store reported (it cannot hold the non-Sendable logger), each
+    /// once per run.
     func logWarnings() {
-        for message in warnings.drain() { context?.logger.warning("\(message)") }
+        for message in warnings.drain() { context?.logStoreWarning(message) }
     }
 
     /// Takes the snapshot now and writes it on the file writer; with `waiting`, waits for

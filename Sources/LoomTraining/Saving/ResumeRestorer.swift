@@ -22,7 +22,7 @@ final class ResumeRestorer: Callback {
 
     func setUp(_ context: TrainerContext) throws {
         let logger = context.logger
-        for message in warnings { logger.warning("\(message)") }
+        for message in warnings { context.logStoreWarning(message) }
         let file = loaded.url.lastPathComponent
         let checkpoint = loaded.checkpoint
         do {

@@ -27,6 +27,8 @@ public final class TrainerContext {
     /// finished before `train()` returns.
     public let fileWriter: FileWriter
     weak var trainer: Trainer?
+    /// The checkpoint-store warnings logged so far (``logStoreWarning(_:)``).
+    private var loggedStoreWarnings: Set<String> = []
 
     init(loop: LoopState, monitors: Monitors, hyperparameters: Hyperparameters, logger: Logger,
          logDirectory: URL?, environment: TrainingEnvironment, backend: any TrainingBackend,
@@ -39,6 +41,13 @@ public final class TrainerContext {
         self.logDirectory = logDirectory
         self.environment = environment
         self.backend = backend
+    }
+
+    /// Logs a checkpoint store's warning unless this run logged the same one already: the
+    /// resume, the saver and its first save each read the index, and a missing or damaged
+    /// one would otherwise be reported by each until the first save writes a new index.
+    func logStoreWarning(_ message: String) {
+        if loggedStoreWarnings.insert(message).inserted { logger.warning("\(message)") }
     }
 
     /// The training state to store in a checkpoint now: counters (the epoch in progress

@@ -26,6 +26,22 @@ import Testing
         #expect(harness.messages.contains { $0.hasPrefix("Resuming from model-3.safetensors (epoch 1 finished, global_step 3)") })
     }
 
+    /// The resume, the saver's set-up and its first save each read the index: a missing
+    /// one is reported once, and the first save writes a new one.
+    @Test func aMissingIndexIsReportedOnceAndWrittenAgain() throws {
+        let harness = try Harness()
+        _ = try Trainer(config(harness, maxEpoch: 2)).train()
+        let index = harness.root.appendingPathComponent("run/checkpoint.json")
+        try FileManager.default.removeItem(at: index)
+        let run = try AutoResume(config(harness, maxEpoch: 3))
+        guard case .trained = try run.train() else { Issue.record("did not train"); return }
+        let warnings = harness.messages.filter { $0.contains("checkpoint index 'checkpoint.json'") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("WRN checkpoint index 'checkpoint.json' in ") == true)
+        #expect(warnings.first?.hasSuffix("is missing; rebuilt it from the 2 readable checkpoint file(s) on disk") == true)
+        #expect(FileManager.default.fileExists(atPath: index.path))
+    }
+
     @Test func aFinishedRunSaysSoAndRunsNoStep() throws {
         let harness = try Harness()
         _ = try Trainer(config(harness, maxEpoch: 2)).train()
