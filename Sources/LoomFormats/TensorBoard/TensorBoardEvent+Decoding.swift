@@ -13,6 +13,12 @@ extension TensorBoardEvent {
             case F.Event.wallTime: wallTime = value.double ?? 0
             case F.Event.step: step = value.integer ?? 0
             case F.Event.fileVersion: fileVersion = value.string
+            case F.Event.sessionLog:
+                guard let log = value.slice else { continue }
+                var logReader = ProtobufReader(log)
+                while let (logField, item) = try logReader.next() {
+                    if logField == F.SessionLog.status { startsSession = item.integer == F.SessionLog.start }
+                }
             case F.Event.summary:
                 guard let summary = value.slice else { continue }
                 var summaryReader = ProtobufReader(summary)

@@ -1,7 +1,8 @@
 /// Field numbers of TensorFlow's protos (event.proto, summary.proto, tensor.proto,
 /// tensor_shape.proto), checked against TensorBoard's generated code and its reader.
 enum TensorBoardField {
-    enum Event { static let wallTime = 1, step = 2, fileVersion = 3, summary = 5 }
+    enum Event { static let wallTime = 1, step = 2, fileVersion = 3, summary = 5, sessionLog = 7 }
+    enum SessionLog { static let status = 1, start: Int64 = 1 }
     enum Summary { static let value = 1 }
     enum Value { static let tag = 1, simpleValue = 2, image = 4, histo = 5, tensor = 8, metadata = 9 }
     enum Histo { static let min = 1, max = 2, num = 3, sum = 4, sumSquares = 5, bucketLimit = 6, bucket = 7 }
@@ -23,6 +24,7 @@ extension TensorBoardEvent {
         writer.double(F.Event.wallTime, wallTime)
         writer.int(F.Event.step, step)
         if let fileVersion { writer.string(F.Event.fileVersion, fileVersion) }
+        if startsSession { writer.message(F.Event.sessionLog) { $0.int(F.SessionLog.status, F.SessionLog.start) } }
         if !values.isEmpty {
             writer.message(F.Event.summary) { summary in
                 for value in values {

@@ -1,5 +1,5 @@
 /// One record of a TensorBoard event file: TensorFlow's `Event` message, restricted to
-/// what Loom writes and reads (the file version marker and summaries).
+/// what Loom writes and reads (the file version marker, summaries and session starts).
 public struct TensorBoardEvent: Sendable, Equatable {
     /// Seconds since 1970 when the value was recorded.
     public var wallTime: Double
@@ -9,13 +9,19 @@ public struct TensorBoardEvent: Sendable, Equatable {
     public var fileVersion: String?
     /// The summary values of this event (usually one).
     public var values: [TensorBoardSummaryValue]
+    /// Whether this is a `SessionLog` with status `START`: training (re)started at ``step``.
+    /// TensorBoard then drops the values it read before at this step or later, the tail a
+    /// crashed run wrote after its last checkpoint.
+    public var startsSession: Bool
 
     /// Creates an event.
-    public init(wallTime: Double, step: Int64, fileVersion: String? = nil, values: [TensorBoardSummaryValue] = []) {
+    public init(wallTime: Double, step: Int64, fileVersion: String? = nil, values: [TensorBoardSummaryValue] = [],
+                startsSession: Bool = false) {
         self.wallTime = wallTime
         self.step = step
         self.fileVersion = fileVersion
         self.values = values
+        self.startsSession = startsSession
     }
 
     /// The file version TensorBoard expects in the first record of every event file.

@@ -100,6 +100,14 @@ public final class TensorBoardEventWriter: Sendable {
         try queue.put(.value(tag: tag, value: .text(text), step: Int64(step), wallTime: clock()))
     }
 
+    /// Queues a `SessionLog.START` event at `step`: training (re)starts there, so TensorBoard
+    /// drops the values it read before at `step` or later (what a run that crashed wrote
+    /// after the checkpoint it is resumed from).
+    /// - Throws: as ``putScalar(_:_:step:)``.
+    public func putSessionStart(step: Int) throws(TensorBoardWriterError) {
+        try queue.put(.sessionStart(step: Int64(step), wallTime: clock()))
+    }
+
     /// Closes the current event file after everything queued before the call and opens
     /// a new one (e.g. one file per epoch); returns without waiting for the disk.
     /// - Throws: as ``putScalar(_:_:step:)``.

@@ -16,6 +16,7 @@ enum TensorBoardPending: Sendable {
 /// One entry of the writer's queue.
 enum TensorBoardQueueItem: Sendable {
     case value(tag: String, value: TensorBoardPending, step: Int64, wallTime: Double)
+    case sessionStart(step: Int64, wallTime: Double)
     case newFile(wallTime: Double)
 }
 
@@ -248,6 +249,8 @@ final class TensorBoardQueue: @unchecked Sendable {
                 let event = TensorBoardEvent(wallTime: wallTime, step: step,
                                              values: [TensorBoardSummaryValue(tag: tag, value: encoded)])
                 file.append(event.encoded())
+            case let .sessionStart(step, wallTime):
+                file.append(TensorBoardEvent(wallTime: wallTime, step: step, startsSession: true).encoded())
             case let .newFile(wallTime):
                 try file.startNewFile(wallTime: wallTime)
                 let url = file.url

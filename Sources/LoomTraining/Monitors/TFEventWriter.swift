@@ -12,8 +12,10 @@ import Synchronization
 /// training, or at each new file with `splitFiles`), as PyTorch's `SummaryWriter` does: a
 /// power loss may take back the last epochs' events, which the checkpoint does not need.
 /// With `strict: true` it writes and syncs every epoch and waits, to stop at a write error.
-/// A write error (disk full, directory removed) is logged once and later summaries are
-/// skipped, so training goes on; with `strict: true` the error stops training instead.
+/// A resumed run writes a session start first, so that TensorBoard drops the values a
+/// crashed run wrote after the checkpoint (TensorFlow's `SessionLog.START`). A write error
+/// (disk full, directory removed) is logged once and later summaries are skipped, so
+/// training goes on; with `strict: true` the error stops training instead.
 public final class TFEventWriter: Monitor {
     private let maxQueue: Int
     private let flushSeconds: Double
@@ -21,6 +23,7 @@ public final class TFEventWriter: Monitor {
     private let strict: Bool
     private var writer: TensorBoardEventWriter?
     private var logger: Logger?
+    private var loop: LoopState?
     private let failure = FirstFailure()
     private var reportedFailure = false
     private var epochsWritten = 0
@@ -46,6 +49,7 @@ public final class TFEventWriter: Monitor {
 
     public func setUp(_ context: TrainerContext) throws {
         logger = context.logger
+        loop = context.loop
         guard let directory = context.logDirectory else {
             context.logger.warning("TFEventWriter: the run has no log directory; no TensorBoard files are written")
             return
@@ -71,6 +75,13 @@ public final class TFEventWriter: Monitor {
 
     public func process(text: String, name: String, globalStep: Int) throws {
         try writer?.putText(name, text, step: globalStep)
+    }
+
+    /// A run that starts after step 0 (a resume) first writes a session start at the next
+    /// step, so TensorBoard drops what an earlier run wrote after this run's checkpoint.
+    public func beforeTrain() throws {
+        guard let writer, let step = loop?.globalStep, step > 0 else { return }
+        try writer.putSessionStart(step: step + 1)
     }
 
     public func beforeEpoch() throws {

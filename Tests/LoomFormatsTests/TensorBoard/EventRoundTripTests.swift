@@ -44,6 +44,14 @@ import LoomTestSupport
         }
     }
 
+    @Test func aSessionStartRoundTrips() throws {
+        let event = TensorBoardEvent(wallTime: 12.5, step: 301, startsSession: true)
+        let payload = event.encoded()
+        #expect(payload.suffix(4) == [0x3A, 0x02, 0x08, 0x01])  // field 7 (session_log), 2 bytes: status = START
+        #expect(try TensorBoardEvent(decoding: payload[...]) == event)
+        #expect(try TensorBoardEvent(decoding: TensorBoardEvent(wallTime: 1, step: 2).encoded()[...]).startsSession == false)
+    }
+
     @Test func writerFilesReadBackWithEveryKind() throws {
         let dir = try TemporaryDirectory()
         let clock = TestClock(start: 1_700_000_000)

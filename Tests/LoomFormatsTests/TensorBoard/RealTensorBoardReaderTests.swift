@@ -105,4 +105,30 @@ import LoomTestSupport
         #expect(output.text == [[.string("notes"), .number(50), .string("**epoch** 1: loss 0.5")]])
         #expect(output.text_plugin_tags == ["notes"])
     }
+    /// A resumed run's session start makes TensorBoard drop what the crashed run wrote
+    /// after its checkpoint (steps 4–6 of the first file), keeping the earlier steps.
+    @Test func aSessionStartDropsTheStaleTail() throws {
+        guard let python = ReferencePython.interpreter(needing: ["tensorboard"]) else { return }
+        let dir = try TemporaryDirectory()
+        let crashed = try TensorBoardEventWriter(directory: dir.url, hostname: "loomtest", clock: { 1_700_000_000 })
+        for step in 1...6 { try crashed.putScalar("loss", Double(step), step: step) }
+        try crashed.close()
+        let resumed = try TensorBoardEventWriter(directory: dir.url, hostname: "loomtest", clock: { 1_700_000_100 })
+        try resumed.putSessionStart(step: 4)
+        for step in 4...7 { try resumed.putScalar("loss", Double(step * 10), step: step) }
+        try resumed.close()
+        let script = """
+        import json, sys
+        from tensorboard.backend.event_processing import event_accumulator as ea
+        acc = ea.EventAccumulator(sys.argv[1], size_guidance={'scalars': 0})
+        acc.Reload()
+        print(json.dumps([[e.step, e.value] for e in acc.Scalars('loss')]))
+        """
+        let result = try ReferencePython.run(python: python, script: script, arguments: [dir.url.path])
+        try #require(result.status == 0, "\(result.error)")
+        let points = try JSONDecoder().decode([[Double]].self, from: Data(result.output.utf8))
+        #expect(points == [[1, 1], [2, 2], [3, 3], [4, 40], [5, 50], [6, 60], [7, 70]])
+        let events = try TensorBoardEventReader.events(at: try #require(resumed.fileURLs.first))
+        #expect(events.filter(\.startsSession).map(\.step) == [4])
+    }
 }

@@ -36,6 +36,26 @@ import Testing
         #expect(texts == ["notes@3=epoch 1", "notes@6=epoch 2"])
     }
 
+    /// A resumed run's file starts with a session start at the step after its checkpoint
+    /// (TensorBoard drops the older files' values from there on); a fresh run's has none.
+    @Test func aResumedRunStartsASessionAfterItsCheckpoint() throws {
+        let harness = try Harness()
+        func config(maxEpoch: Int) -> TrainConfig {
+            harness.config(FakeBackend(), callbacks: [ModelSaver()], monitors: [TFEventWriter()], stepsPerEpoch: 3,
+                           maxEpoch: maxEpoch, logLocation: .at("run"))
+        }
+        _ = try Trainer(config(maxEpoch: 2)).train()
+        harness.clock.advance(by: 10)
+        _ = try AutoResume(config(maxEpoch: 3)).train()
+        let dir = harness.root.appendingPathComponent("run")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasPrefix("events.out.tfevents.") }.sorted().map { dir.appendingPathComponent($0) }
+        #expect(files.count == 2)
+        let starts = try files.map { try TensorBoardEventReader.events(at: $0).filter(\.startsSession).map(\.step) }
+        #expect(starts == [[], [7]])
+        #expect(try TensorBoardEventReader.events(at: files[1]).dropFirst().first?.startsSession == true)
+    }
+
     @Test func splitFilesWritesOneFilePerEpoch() throws {
         let harness = try Harness()
         let putter = LambdaCallback(trigger: { context in
