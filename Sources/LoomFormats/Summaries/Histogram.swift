@@ -54,47 +54,30 @@ public struct Histogram: Sendable, Equatable {
         }
     }
 
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = self.fields
-        change(&fields)
-        content = .ready(fields)
+    /// A stored field (counting a deferred histogram first); setting one keeps the others.
+    private subscript<Value>(field: WritableKeyPath<Fields, Value>) -> Value {
+        get { fields[keyPath: field] }
+        set {
+            var fields = self.fields
+            fields[keyPath: field] = newValue
+            content = .ready(fields)
+        }
     }
 
     /// Smallest value.
-    public var min: Double {
-        get { fields.min }
-        set { update { $0.min = newValue } }
-    }
+    public var min: Double { get { self[\.min] } set { self[\.min] = newValue } }
     /// Largest value.
-    public var max: Double {
-        get { fields.max }
-        set { update { $0.max = newValue } }
-    }
+    public var max: Double { get { self[\.max] } set { self[\.max] = newValue } }
     /// Number of values.
-    public var count: Double {
-        get { fields.count }
-        set { update { $0.count = newValue } }
-    }
+    public var count: Double { get { self[\.count] } set { self[\.count] = newValue } }
     /// Sum of the values.
-    public var sum: Double {
-        get { fields.sum }
-        set { update { $0.sum = newValue } }
-    }
+    public var sum: Double { get { self[\.sum] } set { self[\.sum] = newValue } }
     /// Sum of the squared values.
-    public var sumSquares: Double {
-        get { fields.sumSquares }
-        set { update { $0.sumSquares = newValue } }
-    }
+    public var sumSquares: Double { get { self[\.sumSquares] } set { self[\.sumSquares] = newValue } }
     /// Upper edge of each bucket, increasing.
-    public var bucketLimits: [Double] {
-        get { fields.bucketLimits }
-        set { update { $0.bucketLimits = newValue } }
-    }
+    public var bucketLimits: [Double] { get { self[\.bucketLimits] } set { self[\.bucketLimits] = newValue } }
     /// Number of values in each bucket; same length as ``bucketLimits``.
-    public var bucketCounts: [Double] {
-        get { fields.bucketCounts }
-        set { update { $0.bucketCounts = newValue } }
-    }
+    public var bucketCounts: [Double] { get { self[\.bucketCounts] } set { self[\.bucketCounts] = newValue } }
 
     public static func == (lhs: Histogram, rhs: Histogram) -> Bool { lhs.fields == rhs.fields }
 }
