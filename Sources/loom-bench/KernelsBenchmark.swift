@@ -87,24 +87,19 @@ struct KernelsBenchmark: ParsableCommand {
         for count in threadCounts {
             Kernels.threadCount = count
             var generator = SeededGenerator(seed: 1)
-            let input = Tensor(randomNormal: [64, 1, 28, 28], using: &generator)
-            let weight = Tensor(randomNormal: [32, 1, 5, 5], standardDeviation: 0.2, using: &generator).requiringGradient()
-            let forward = measure { _ = Tensor.conv2d(input, weight) }
-            let both = measure {
-                weight.zeroGradient()
-                Tensor.conv2d(input, weight).sum().backward()
+            for layer in ConvolutionLayer.benchmarked {
+                let input = Tensor(randomNormal: layer.input, using: &generator).requiringGradient()
+                let weight = Tensor(randomNormal: layer.weight, standardDeviation: 0.1, using: &generator).requiringGradient()
+                let forward = measure { _ = Tensor.conv2d(input, weight, padding: layer.padding) }
+                let both = measure {
+                    input.zeroGradient()
+                    weight.zeroGradient()
+                    Tensor.conv2d(input, weight, padding: layer.padding).sum().backward()
+                }
+                report.add("conv2d \(layer.name) \(count)t", [("forward ms", .number(forward * 1e3, digits: 2)),
+                                                             ("fwd+bwd ms", .number(both * 1e3, digits: 2)),
+                                                             ("forward GFLOP/s", .number(layer.flops / forward / 1e9, digits: 1))])
             }
-            report.add("conv2d lenet 64x1x28x28 * 32x1x5x5 \(count)t", [("forward ms", .number(forward * 1e3, digits: 2)), ("fwd+bwd ms", .number(both * 1e3, digits: 2))])
-            // The digit CNN's second layer, with the input gradient.
-            let hidden = Tensor(randomNormal: [64, 32, 12, 12], using: &generator).requiringGradient()
-            let filters = Tensor(randomNormal: [64, 32, 5, 5], standardDeviation: 0.05, using: &generator).requiringGradient()
-            let forward2 = measure { _ = Tensor.conv2d(hidden, filters) }
-            let both2 = measure {
-                hidden.zeroGradient()
-                filters.zeroGradient()
-                Tensor.conv2d(hidden, filters).sum().backward()
-            }
-            report.add("conv2d cnn2 64x32x12x12 * 64x32x5x5 \(count)t", [("forward ms", .number(forward2 * 1e3, digits: 2)), ("fwd+bwd ms", .number(both2 * 1e3, digits: 2))])
         }
         Kernels.threadCount = 1
         addThreadScaling(to: &report, threadCounts: threadCounts)

@@ -65,6 +65,17 @@ final class BufferPool: Sendable {
         if !cached { pointer.deallocate() }
     }
 
+    /// Runs `body` with a scratch buffer of `count` floats (64-byte aligned, contents
+    /// undefined) that goes back to the pool afterwards: kernels that need the same scratch
+    /// size call after call (a convolution's patch matrices) reuse it instead of
+    /// page-faulting fresh memory.
+    func withFloats<Result>(_ count: Int, _ body: (UnsafeMutablePointer<Float>) -> Result) -> Result {
+        let byteCount = Swift.max(count, 1) * MemoryLayout<Float>.stride
+        let raw = allocate(byteCount: byteCount)
+        defer { release(raw, byteCount: byteCount) }
+        return body(raw.bindMemory(to: Float.self, capacity: Swift.max(count, 1)))
+    }
+
     /// The current counters.
     var statistics: TensorMemory {
         state.withLock { TensorMemory(liveBytes: $0.liveBytes, peakLiveBytes: $0.peakLiveBytes, cachedBytes: $0.cachedBytes) }

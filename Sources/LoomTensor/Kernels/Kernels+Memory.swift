@@ -1,5 +1,6 @@
 extension Kernels {
-    /// The tensor buffers in use, their peak, and the freed buffers kept for reuse.
+    /// The tensor buffers (and convolution scratch buffers) in use, their peak, and the
+    /// freed buffers kept for reuse.
     ///
     /// Every tensor op allocates its result; Loom keeps freed buffers of 64 KiB and more
     /// (256 MiB at most) and hands each to the next request of exactly its size, so a

@@ -1,0 +1,282 @@
+/// The forward pass (and, through the transposed convolution, the input gradient) of a
+/// stride-1 convolution with a 3×3 or 5×5 kernel by Winograd tiles (``WinogradTile``):
+/// F(4×4, 3×3) or F(2×2, 5×5), 36 products per tile.
+///
+/// For a chunk of images: each image is copied channel-last with its padding; every 6×6
+/// tile of every channel is transformed (`Bᵀ d B`, eight channels per vector, the column
+/// pass shared by the tiles of a row) into 36 matrices `[tiles, C]`; 36 GEMMs multiply them
+/// by the transformed filters `[C, O]`; each tile's 36 products become its m×m outputs
+/// (`Aᵀ M A`, eight output channels per vector) plus the bias. Chunks are independent
+/// (``ImageChunks``), so the results do not depend on the thread count.
+enum WinogradConvolution {
+    /// Input and output channels below which im2col + GEMM is used: with few channels the
+    /// GEMMs are too thin, and vectors of eight channels too empty, for the transforms to
+    /// pay off. Measured (`loom-bench kernels`, 64 images 32×32, 3×3, one thread): 8
+    /// channels 1.3–1.5 ms against im2col's 2.5–2.6; 4 and 3 channels within noise of
+    /// im2col; 1 channel (LeNet's first layer) 4.0 ms against 0.9–1.2.
+    static let minimumChannels = 8
+
+    /// Computes `input ⋆ weight + bias` into `output` (NCHW) and returns true when the
+    /// geometry suits Winograd tiles: stride 1, a 3×3 or 5×5 kernel, at least
+    /// ``minimumChannels`` input and output channels, and an output large enough that the
+    /// tiles' products are at most half of direct summation's (see
+    /// ``pays(height:width:kernel:directPositions:)``). Returns false, writing nothing,
+    /// otherwise.
+    static func run(_ input: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?, _ g: WindowGeometry,
+                    outputs: Int, into output: UnsafeMutablePointer<Float>) -> Bool {
+        guard g.strideHeight == 1, g.strideWidth == 1, g.kernelHeight == g.kernelWidth, g.batch > 0,
+              g.channels >= minimumChannels, outputs >= minimumChannels,
+              pays(height: g.outputHeight, width: g.outputWidth, kernel: g.kernelHeight, directPositions: g.outputHeight * g.outputWidth)
+        else { return false }
+        convolve(input, weight, bias: bias, g, outputs: outputs, into: output)
+        return true
+    }
+
+    /// Computes the input gradient of a stride-1 convolution into `inputGradient` (NCHW)
+    /// as the forward pass of its transpose, and returns true, when that suits Winograd
+    /// tiles: `gradient` (the outputs' gradient) correlated with the kernels turned by 180°,
+    /// input and output channels swapped, padded by r − 1 − p on each side (so each padding
+    /// must be below the kernel size). The transpose's output is the input, larger than the
+    /// forward output for valid padding; its tiles must still pay against im2col's product
+    /// count (r² per forward output position): they do for same-padded 3×3 layers (ResNet's:
+    /// 20.9 → 17.1 ms forward + backward, 64 images 16×32×32), not for the digit CNN's valid
+    /// 5×5 second layer (0.81 of im2col's products, no faster when measured). Returns false,
+    /// writing nothing, otherwise.
+    static func inputGradient(_ gradient: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ g: WindowGeometry, outputs: Int,
+                              into inputGradient: UnsafeMutablePointer<Float>) -> Bool {
+        let r = g.kernelHeight
+        let bottom = g.outputHeight + r - 1 - g.height - g.top, right = g.outputWidth + r - 1 - g.width - g.left
+        let padding = Padding2D.explicit(top: r - 1 - g.top, bottom: r - 1 - bottom, left: r - 1 - g.left, right: r - 1 - right)
+        guard g.strideHeight == 1, g.strideWidth == 1, g.kernelWidth == r, g.batch > 0,
+              outputs >= minimumChannels, g.channels >= minimumChannels, g.top < r, bottom < r, g.left < r, right < r,
+              pays(height: g.height, width: g.width, kernel: r, directPositions: g.outputHeight * g.outputWidth),
+              let transposed = try? WindowGeometry(op: "conv2d", input: [g.batch, outputs, g.outputHeight, g.outputWidth],
+                                                   kernel: (r, r), stride: (1, 1), padding: padding),
+              transposed.outputHeight == g.height, transposed.outputWidth == g.width
+        else { return false }
+        let kernelFloats = r * r
+        BufferPool.shared.withFloats(outputs * g.channels * kernelFloats) { turned in
+            for o in 0..<outputs {
+                for c in 0..<g.channels {
+                    let source = weight + (o * g.channels + c) * kernelFloats, target = turned + (c * outputs + o) * kernelFloats
+                    for k in 0..<kernelFloats { target[k] = source[kernelFloats - 1 - k] }
+                }
+            }
+            convolve(gradient, turned, bias: nil, transposed, outputs: g.channels, into: inputGradient)
+        }
+        return true
+    }
+
+    /// Whether Winograd tiles over a `height × width` output of an r×r kernel (r = 3 or 5)
+    /// take at most half the products of im2col + GEMM, r² per position of
+    /// `directPositions`: 36 per tile, partial edge tiles included, so small outputs (a 2×2
+    /// output of a 3×3 kernel: 36 against 36) stay on im2col.
+    static func pays(height: Int, width: Int, kernel r: Int, directPositions: Int) -> Bool {
+        guard r == 3 || r == 5 else { return false }
+        let m = r == 3 ? WinogradF4x3.outputSize : WinogradF2x5.outputSize
+        let tiles = ((height + m - 1) / m) * ((width + m - 1) / m)
+        return 2 * 36 * tiles <= r * r * directPositions
+    }
+
+    /// Dispatches to the tile type of the (3×3 or 5×5) kernel.
+    private static func convolve(_ input: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+                                 _ g: WindowGeometry, outputs: Int, into output: UnsafeMutablePointer<Float>) {
+        if g.kernelHeight == 3 {
+            convolve(WinogradF4x3.self, input, weight, bias: bias, g, outputs: outputs, into: output)
+        } else {
+            convolve(WinogradF2x5.self, input, weight, bias: bias, g, outputs: outputs, into: output)
+        }
+    }
+
+    /// Floats of a chunk's transformed inputs and products that a chunk aims at: 2 MiB.
+    /// Measured on the digit CNN's validation pass (one thread, 20,000 images, two runs
+    /// each, per 10,000): 0.68–0.69 s; 1 MiB 0.69–0.71 s, 4 MiB 0.70–0.71 s, 8 MiB
+    /// 0.80–0.83 s. Each tile's 36 transformed values lie together (the GEMMs' leading
+    /// dimensions are 36 rows), so both transforms read and write memory in order.
+    static let chunkFloats = 1 << 19
+
+    private static func convolve<Tile: WinogradTile>(_ tile: Tile.Type, _ input: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
+                                                     bias: UnsafePointer<Float>?, _ g: WindowGeometry, outputs: Int,
+                                                     into output: UnsafeMutablePointer<Float>) {
+        let plan = WinogradPlan(tile, g, outputs: outputs)
+        BufferPool.shared.withFloats(plan.filterFloats) { filters in
+            transformFilters(tile, weight, plan, into: filters)
+            convolveChunks(tile, input, filters: filters, bias: bias, plan, into: output)
+        }
+    }
+
+    /// Runs the chunks of a convolution whose transformed filters are `filters`.
+    private static func convolveChunks<Tile: WinogradTile>(_ tile: Tile.Type, _ input: UnsafePointer<Float>, filters: UnsafePointer<Float>,
+                                                           bias: UnsafePointer<Float>?, _ plan: WinogradPlan,
+                                                           into output: UnsafeMutablePointer<Float>) {
+        let g = plan.g
+        let perImage = 36 * plan.tilesPerImage * (plan.channelStride + plan.outputStride)
+        let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / perImage))
+        ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: plan.bufferFloats(images: chunk),
+                        concurrently: true) { first, count, buffer, _ in
+            let tiles = count * plan.tilesPerImage
+            let transformed = buffer, products = buffer + 36 * tiles * plan.channelStride
+            let scratch = products + 36 * tiles * plan.outputStride
+            for image in 0..<count {
+                transformInput(tile, input, image: first + image, plan, into: transformed, tiles: tiles,
+                               firstTile: image * plan.tilesPerImage, scratch: scratch)
+            }
+            for element in 0..<36 {
+                Kernels.sgemm(m: tiles, n: plan.outputStride, k: g.channels,
+                              a: transformed + element * plan.channelStride, lda: 36 * plan.channelStride,
+                              b: filters + element * g.channels * plan.outputStride, ldb: plan.outputStride,
+                              c: products + element * plan.outputStride, ldc: 36 * plan.outputStride)
+            }
+            transformOutput(tile, products, tiles: tiles, firstImage: first, plan, bias: bias, into: output, scratch: scratch)
+        }
+    }
+
+    /// `U = G g Gᵀ` for every (output, input) channel pair, as 36 matrices `[C, O8]` (the
+    /// columns past O zero), eight output channels per vector.
+    private static func transformFilters<Tile: WinogradTile>(_ tile: Tile.Type, _ weight: UnsafePointer<Float>, _ plan: WinogradPlan,
+                                                             into filters: UnsafeMutablePointer<Float>) {
+        let r = Tile.kernelSize, channels = plan.g.channels, stride = plan.outputStride
+        let matrix = Tile.filterMatrix
+        filters.initialize(repeating: 0, count: plan.filterFloats)
+        let kernel = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: r * r + 6 * r)
+        defer { kernel.deallocate() }
+        let half = kernel + r * r
+        for c in 0..<channels {
+            for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
+                let lanes = Swift.min(8, plan.outputs - block)
+                for k in 0..<(r * r) {
+                    var value = SIMD8<Float>()
+                    for lane in 0..<lanes { value[lane] = weight[((block + lane) * channels + c) * r * r + k] }
+                    kernel[k] = value
+                }
+                for i in 0..<6 {
+                    for j in 0..<r {
+                        var total = SIMD8<Float>()
+                        for k in 0..<r { total += matrix[i * r + k] * kernel[k * r + j] }
+                        half[i * r + j] = total
+                    }
+                }
+                for i in 0..<6 {
+                    for j in 0..<6 {
+                        var total = SIMD8<Float>()
+                        for k in 0..<r { total += half[i * r + k] * matrix[j * r + k] }
+                        filters.store(total, at: ((i * 6 + j) * channels + c) * stride + block)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Copies image `image` channel-last with its padding into `scratch`, then writes
+    /// `Bᵀ d B` of each of its tiles to `transformed[element, firstTile + tile, channel]`.
+    private static func transformInput<Tile: WinogradTile>(
+        _ tile: Tile.Type, _ input: UnsafePointer<Float>, image: Int, _ plan: WinogradPlan,
+        into transformed: UnsafeMutablePointer<Float>, tiles: Int, firstTile: Int, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = plan.g, m = Tile.outputSize, stride = plan.channelStride, width = plan.paddedWidth
+        let padded = scratch, columns = scratch + plan.paddedFloats
+        padded.initialize(repeating: 0, count: plan.paddedFloats)
+        let plane = g.height * g.width
+        for c in 0..<g.channels {
+            let source = input + (image * g.channels + c) * plane
+            for y in 0..<g.height {
+                let row = padded + ((y + g.top) * width + g.left) * stride + c
+                for x in 0..<g.width { row[x &* stride] = source[y &* g.width &+ x] }
+            }
+        }
+        for tileRow in 0..<plan.tilesHigh {
+            for block in Swift.stride(from: 0, to: stride, by: 8) {
+                let top = padded + tileRow * m * width * stride + block
+                for x in 0..<width {
+                    let column = top + x * stride, rowStride = width * stride
+                    var d = (column.simd8(at: 0), column.simd8(at: rowStride), column.simd8(at: 2 * rowStride),
+                             column.simd8(at: 3 * rowStride), column.simd8(at: 4 * rowStride), column.simd8(at: 5 * rowStride))
+                    Tile.transformInput(&d)
+                    let target = columns + x * 8, rows = width * 8
+                    target.store(d.0, at: 0); target.store(d.1, at: rows); target.store(d.2, at: 2 * rows)
+                    target.store(d.3, at: 3 * rows); target.store(d.4, at: 4 * rows); target.store(d.5, at: 5 * rows)
+                }
+                for tileColumn in 0..<plan.tilesWide {
+                    let tileIndex = firstTile + tileRow * plan.tilesWide + tileColumn
+                    let target = transformed + tileIndex * 36 * stride + block
+                    for i in 0..<6 {
+                        let row = columns + (i * width + tileColumn * m) * 8
+                        var d = (row.simd8(at: 0), row.simd8(at: 8), row.simd8(at: 16), row.simd8(at: 24), row.simd8(at: 32), row.simd8(at: 40))
+                        Tile.transformInput(&d)
+                        let element = target + i * 6 * stride
+                        element.store(d.0, at: 0); element.store(d.1, at: stride); element.store(d.2, at: 2 * stride)
+                        element.store(d.3, at: 3 * stride); element.store(d.4, at: 4 * stride); element.store(d.5, at: 5 * stride)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes `Aᵀ M A + bias` of every tile of the chunk to `output` (NCHW), leaving out
+    /// the positions past the output's edge.
+    private static func transformOutput<Tile: WinogradTile>(
+        _ tile: Tile.Type, _ products: UnsafePointer<Float>, tiles: Int, firstImage: Int, _ plan: WinogradPlan,
+        bias: UnsafePointer<Float>?, into output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = plan.g, m = Tile.outputSize, stride = plan.outputStride
+        let rows = scratch, values = scratch + 6 * m * 8
+        for tileIndex in 0..<tiles {
+            let image = firstImage + tileIndex / plan.tilesPerImage, inImage = tileIndex % plan.tilesPerImage
+            let top = inImage / plan.tilesWide * m, left = inImage % plan.tilesWide * m
+            let height = Swift.min(m, g.outputHeight - top), width = Swift.min(m, g.outputWidth - left)
+            for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
+                let source = products + tileIndex * 36 * stride + block
+                for i in 0..<6 {
+                    Tile.transformOutput(source + i * 6 * stride, stride: stride, into: rows + i * m * 8, stride: 8)
+                }
+                let shift = bias.map { $0.simd8(at: block, count: Swift.min(8, plan.outputs - block)) } ?? SIMD8()
+                for j in 0..<m {
+                    Tile.transformOutput(rows + j * 8, stride: m * 8, into: values + j * 8, stride: m * 8)
+                }
+                for i in 0..<m { for j in 0..<m { values.store(values.simd8(at: (i * m + j) * 8) + shift, at: (i * m + j) * 8) } }
+                for lane in 0..<Swift.min(8, plan.outputs - block) {
+                    let target = output + ((image * plan.outputs + block + lane) * g.outputHeight + top) * g.outputWidth + left
+                    for i in 0..<height {
+                        for j in 0..<width { target[i &* g.outputWidth &+ j] = values[(i &* m &+ j) &* 8 &+ lane] }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The sizes of one Winograd convolution: tiles, channel-last strides and buffers.
+struct WinogradPlan {
+    var g: WindowGeometry
+    var outputs: Int
+    var tilesHigh: Int, tilesWide: Int
+    /// Floats between neighbouring tiles (C rounded up to 8) in the transformed inputs.
+    var channelStride: Int
+    /// The same for the products: O rounded up to 8.
+    var outputStride: Int
+    /// The padded image's rows and columns: whole tiles.
+    var paddedHeight: Int, paddedWidth: Int
+
+    init<Tile: WinogradTile>(_ tile: Tile.Type, _ g: WindowGeometry, outputs: Int) {
+        let m = Tile.outputSize
+        self.g = g
+        self.outputs = outputs
+        tilesHigh = (g.outputHeight + m - 1) / m
+        tilesWide = (g.outputWidth + m - 1) / m
+        channelStride = (g.channels + 7) / 8 * 8
+        outputStride = (outputs + 7) / 8 * 8
+        paddedHeight = tilesHigh * m + Tile.kernelSize - 1
+        paddedWidth = tilesWide * m + Tile.kernelSize - 1
+    }
+
+    var tilesPerImage: Int { tilesHigh * tilesWide }
+    var filterFloats: Int { 36 * g.channels * outputStride }
+    var paddedFloats: Int { paddedHeight * paddedWidth * channelStride }
+
+    /// A chunk's buffer: transformed inputs, products, and the larger of the input scratch
+    /// (padded image and column pass) and the output scratch.
+    func bufferFloats(images: Int) -> Int {
+        let tiles = images * tilesPerImage
+        return 36 * tiles * (channelStride + outputStride) + Swift.max(paddedFloats + 6 * paddedWidth * 8, 6 * 4 * 8 + 16 * 8)
+    }
+}
