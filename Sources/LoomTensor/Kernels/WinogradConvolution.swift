@@ -136,31 +136,31 @@ enum WinogradConvolution {
     private static func transformFilters<Tile: WinogradTile>(_ tile: Tile.Type, _ weight: UnsafePointer<Float>, _ plan: WinogradPlan,
                                                              into filters: UnsafeMutablePointer<Float>) {
         let r = Tile.kernelSize, channels = plan.g.channels, stride = plan.outputStride
-        let matrix = Tile.filterMatrix
         filters.initialize(repeating: 0, count: plan.filterFloats)
-        let kernel = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: r * r + 6 * r)
+        // Eight output channels' kernels side by side (`kernel[k·8 + lane]`), then G·g.
+        let kernel = UnsafeMutablePointer<Float>.allocate(capacity: (r * r + 6 * r) * 8)
         defer { kernel.deallocate() }
-        let half = kernel + r * r
-        for c in 0..<channels {
-            for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
-                let lanes = Swift.min(8, plan.outputs - block)
-                for k in 0..<(r * r) {
-                    var value = SIMD8<Float>()
-                    for lane in 0..<lanes { value[lane] = weight[((block + lane) * channels + c) * r * r + k] }
-                    kernel[k] = value
-                }
-                for i in 0..<6 {
-                    for j in 0..<r {
-                        var total = SIMD8<Float>()
-                        for k in 0..<r { total += matrix[i * r + k] * kernel[k * r + j] }
-                        half[i * r + j] = total
+        let half = kernel + r * r * 8
+        Tile.filterMatrix.withUnsafeBufferPointer { matrix in
+            for c in 0..<channels {
+                for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
+                    for lane in 0..<8 {
+                        let o = block + lane
+                        for k in 0..<(r * r) { kernel[k &* 8 &+ lane] = o < plan.outputs ? weight[(o * channels + c) * r * r + k] : 0 }
                     }
-                }
-                for i in 0..<6 {
-                    for j in 0..<6 {
-                        var total = SIMD8<Float>()
-                        for k in 0..<r { total += half[i * r + k] * matrix[j * r + k] }
-                        filters.store(total, at: ((i * 6 + j) * channels + c) * stride + block)
+                    for i in 0..<6 {
+                        for j in 0..<r {
+                            var total = SIMD8<Float>()
+                            for k in 0..<r { total += matrix[i &* r &+ k] * kernel.simd8(at: (k &* r &+ j) &* 8) }
+                            half.store(total, at: (i &* r &+ j) &* 8)
+                        }
+                    }
+                    for i in 0..<6 {
+                        for j in 0..<6 {
+                            var total = SIMD8<Float>()
+                            for k in 0..<r { total += half.simd8(at: (i &* r &+ k) &* 8) * matrix[j &* r &+ k] }
+                            filters.store(total, at: ((i * 6 + j) * channels + c) * stride + block)
+                        }
                     }
                 }
             }
