@@ -1,11 +1,14 @@
 /// The forward pass (and, through the transposed convolution, the input gradient) of a
 /// stride-1 convolution with a 3×3 or 5×5 kernel by Winograd tiles (``WinogradTile``):
-/// F(4×4, 3×3) or F(2×2, 5×5), 36 products per tile.
+/// F(4×4, 3×3), 36 products per 16 outputs instead of 144, or F(4×4, 5×5), 64 instead of
+/// 400. (F(2×2, 5×5), 36 per 4 outputs, was measured too: the digit CNN's second layer took
+/// 2.3–2.4 ms forward against F(4×4, 5×5)'s 1.3–1.8, 64 images; its input gradient did not
+/// pay at all.)
 ///
-/// For a chunk of images: each image is copied channel-last with its padding; every 6×6
+/// For a chunk of images: each image is copied channel-last with its padding; every α×α
 /// tile of every channel is transformed (`Bᵀ d B`, eight channels per vector, the column
-/// pass shared by the tiles of a row) into 36 matrices `[tiles, C]`; 36 GEMMs multiply them
-/// by the transformed filters `[C, O]`; each tile's 36 products become its m×m outputs
+/// pass shared by the tiles of a row) into α² matrices `[tiles, C]`; α² GEMMs multiply
+/// them by the transformed filters `[C, O]`; each tile's α² products become its m×m outputs
 /// (`Aᵀ M A`, eight output channels per vector) plus the bias. Chunks are independent
 /// (``ImageChunks``), so the results do not depend on the thread count.
 enum WinogradConvolution {
@@ -38,10 +41,10 @@ enum WinogradConvolution {
     /// input and output channels swapped, padded by r − 1 − p on each side (so each padding
     /// must be below the kernel size). The transpose's output is the input, larger than the
     /// forward output for valid padding; its tiles must still pay against im2col's product
-    /// count (r² per forward output position): they do for same-padded 3×3 layers (ResNet's:
-    /// 20.9 → 17.1 ms forward + backward, 64 images 16×32×32), not for the digit CNN's valid
-    /// 5×5 second layer (0.81 of im2col's products, no faster when measured). Returns false,
-    /// writing nothing, otherwise.
+    /// count (r² per forward output position). They do for same-padded 3×3 layers (ResNet's:
+    /// 20.9 → 17.1 ms forward + backward, 64 images 16×32×32) and for the digit CNN's valid
+    /// 5×5 second layer (0.36 of im2col's products; with F(2×2, 5×5) tiles it was 0.81 and
+    /// no faster). Returns false, writing nothing, otherwise.
     static func inputGradient(_ gradient: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, _ g: WindowGeometry, outputs: Int,
                               into inputGradient: UnsafeMutablePointer<Float>) -> Bool {
         let r = g.kernelHeight
@@ -69,13 +72,14 @@ enum WinogradConvolution {
 
     /// Whether Winograd tiles over a `height × width` output of an r×r kernel (r = 3 or 5)
     /// take at most half the products of im2col + GEMM, r² per position of
-    /// `directPositions`: 36 per tile, partial edge tiles included, so small outputs (a 2×2
+    /// `directPositions`: α² per tile, partial edge tiles included, so small outputs (a 2×2
     /// output of a 3×3 kernel: 36 against 36) stay on im2col.
     static func pays(height: Int, width: Int, kernel r: Int, directPositions: Int) -> Bool {
         guard r == 3 || r == 5 else { return false }
-        let m = r == 3 ? WinogradF4x3.outputSize : WinogradF2x5.outputSize
+        let (m, elements) = r == 3 ? (WinogradF4x3.outputSize, WinogradF4x3.tileElements)
+            : (WinogradF4x5.outputSize, WinogradF4x5.tileElements)
         let tiles = ((height + m - 1) / m) * ((width + m - 1) / m)
-        return 2 * 36 * tiles <= r * r * directPositions
+        return 2 * elements * tiles <= r * r * directPositions
     }
 
     /// Dispatches to the tile type of the (3×3 or 5×5) kernel.
@@ -84,16 +88,17 @@ enum WinogradConvolution {
         if g.kernelHeight == 3 {
             convolve(WinogradF4x3.self, input, weight, bias: bias, g, outputs: outputs, into: output)
         } else {
-            convolve(WinogradF2x5.self, input, weight, bias: bias, g, outputs: outputs, into: output)
+            convolve(WinogradF4x5.self, input, weight, bias: bias, g, outputs: outputs, into: output)
         }
     }
 
-    /// Floats of a chunk's transformed inputs and products that a chunk aims at: 2 MiB.
-    /// Measured on the digit CNN's validation pass (one thread, 20,000 images, two runs
-    /// each, per 10,000): 0.68–0.69 s; 1 MiB 0.69–0.71 s, 4 MiB 0.70–0.71 s, 8 MiB
-    /// 0.80–0.83 s. Each tile's 36 transformed values lie together (the GEMMs' leading
-    /// dimensions are 36 rows), so both transforms read and write memory in order.
-    static let chunkFloats = 1 << 19
+    /// Floats of a chunk's transformed inputs and products that a chunk aims at: 1 MiB.
+    /// Measured on the digit CNN's validation pass (one thread, 20,000 images, three runs
+    /// each, per 10,000): 0.55–0.60 s; 2 MiB 0.58–0.62 s, 4 MiB 0.59–0.62 s, 8 MiB
+    /// 0.60–0.70 s. Each tile's α² transformed values lie together (the GEMMs' leading
+    /// dimensions are α² rows), so both transforms read and write memory in order: with α²
+    /// separate matrices the output transform's loads missed cache (0.78 s, F(2×2, 5×5)).
+    static let chunkFloats = 1 << 18
 
     private static func convolve<Tile: WinogradTile>(_ tile: Tile.Type, _ input: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
                                                      bias: UnsafePointer<Float>?, _ g: WindowGeometry, outputs: Int,
@@ -109,36 +114,36 @@ enum WinogradConvolution {
     private static func convolveChunks<Tile: WinogradTile>(_ tile: Tile.Type, _ input: UnsafePointer<Float>, filters: UnsafePointer<Float>,
                                                            bias: UnsafePointer<Float>?, _ plan: WinogradPlan,
                                                            into output: UnsafeMutablePointer<Float>) {
-        let g = plan.g
-        let perImage = 36 * plan.tilesPerImage * (plan.channelStride + plan.outputStride)
+        let g = plan.g, elements = Tile.tileElements
+        let perImage = elements * plan.tilesPerImage * (plan.channelStride + plan.outputStride)
         let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / perImage))
         ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: plan.bufferFloats(images: chunk),
                         concurrently: true) { first, count, buffer, _ in
             let tiles = count * plan.tilesPerImage
-            let transformed = buffer, products = buffer + 36 * tiles * plan.channelStride
-            let scratch = products + 36 * tiles * plan.outputStride
+            let transformed = buffer, products = buffer + elements * tiles * plan.channelStride
+            let scratch = products + elements * tiles * plan.outputStride
             for image in 0..<count {
                 transformInput(tile, input, image: first + image, plan, into: transformed, tiles: tiles,
                                firstTile: image * plan.tilesPerImage, scratch: scratch)
             }
-            for element in 0..<36 {
+            for element in 0..<elements {
                 Kernels.sgemm(m: tiles, n: plan.outputStride, k: g.channels,
-                              a: transformed + element * plan.channelStride, lda: 36 * plan.channelStride,
+                              a: transformed + element * plan.channelStride, lda: elements * plan.channelStride,
                               b: filters + element * g.channels * plan.outputStride, ldb: plan.outputStride,
-                              c: products + element * plan.outputStride, ldc: 36 * plan.outputStride)
+                              c: products + element * plan.outputStride, ldc: elements * plan.outputStride)
             }
             transformOutput(tile, products, tiles: tiles, firstImage: first, plan, bias: bias, into: output, scratch: scratch)
         }
     }
 
-    /// `U = G g Gᵀ` for every (output, input) channel pair, as 36 matrices `[C, O8]` (the
+    /// `U = G g Gᵀ` for every (output, input) channel pair, as α² matrices `[C, O8]` (the
     /// columns past O zero), eight output channels per vector.
     private static func transformFilters<Tile: WinogradTile>(_ tile: Tile.Type, _ weight: UnsafePointer<Float>, _ plan: WinogradPlan,
                                                              into filters: UnsafeMutablePointer<Float>) {
-        let r = Tile.kernelSize, channels = plan.g.channels, stride = plan.outputStride
+        let r = Tile.kernelSize, alpha = Tile.inputSize, channels = plan.g.channels, stride = plan.outputStride
         filters.initialize(repeating: 0, count: plan.filterFloats)
         // Eight output channels' kernels side by side (`kernel[k·8 + lane]`), then G·g.
-        let kernel = UnsafeMutablePointer<Float>.allocate(capacity: (r * r + 6 * r) * 8)
+        let kernel = UnsafeMutablePointer<Float>.allocate(capacity: (r * r + alpha * r) * 8)
         defer { kernel.deallocate() }
         let half = kernel + r * r * 8
         Tile.filterMatrix.withUnsafeBufferPointer { matrix in
@@ -148,18 +153,18 @@ enum WinogradConvolution {
                         let o = block + lane
                         for k in 0..<(r * r) { kernel[k &* 8 &+ lane] = o < plan.outputs ? weight[(o * channels + c) * r * r + k] : 0 }
                     }
-                    for i in 0..<6 {
+                    for i in 0..<alpha {
                         for j in 0..<r {
                             var total = SIMD8<Float>()
                             for k in 0..<r { total += matrix[i &* r &+ k] * kernel.simd8(at: (k &* r &+ j) &* 8) }
                             half.store(total, at: (i &* r &+ j) &* 8)
                         }
                     }
-                    for i in 0..<6 {
-                        for j in 0..<6 {
+                    for i in 0..<alpha {
+                        for j in 0..<alpha {
                             var total = SIMD8<Float>()
                             for k in 0..<r { total += half.simd8(at: (i &* r &+ k) &* 8) * matrix[j &* r &+ k] }
-                            filters.store(total, at: ((i * 6 + j) * channels + c) * stride + block)
+                            filters.store(total, at: ((i * alpha + j) * channels + c) * stride + block)
                         }
                     }
                 }
@@ -173,7 +178,7 @@ enum WinogradConvolution {
         _ tile: Tile.Type, _ input: UnsafePointer<Float>, image: Int, _ plan: WinogradPlan,
         into transformed: UnsafeMutablePointer<Float>, tiles: Int, firstTile: Int, scratch: UnsafeMutablePointer<Float>
     ) {
-        let g = plan.g, m = Tile.outputSize, stride = plan.channelStride, width = plan.paddedWidth
+        let g = plan.g, m = Tile.outputSize, alpha = Tile.inputSize, stride = plan.channelStride, width = plan.paddedWidth
         let padded = scratch, columns = scratch + plan.paddedFloats
         padded.initialize(repeating: 0, count: plan.paddedFloats)
         let plane = g.height * g.width
@@ -188,24 +193,14 @@ enum WinogradConvolution {
             for block in Swift.stride(from: 0, to: stride, by: 8) {
                 let top = padded + tileRow * m * width * stride + block
                 for x in 0..<width {
-                    let column = top + x * stride, rowStride = width * stride
-                    var d = (column.simd8(at: 0), column.simd8(at: rowStride), column.simd8(at: 2 * rowStride),
-                             column.simd8(at: 3 * rowStride), column.simd8(at: 4 * rowStride), column.simd8(at: 5 * rowStride))
-                    Tile.transformInput(&d)
-                    let target = columns + x * 8, rows = width * 8
-                    target.store(d.0, at: 0); target.store(d.1, at: rows); target.store(d.2, at: 2 * rows)
-                    target.store(d.3, at: 3 * rows); target.store(d.4, at: 4 * rows); target.store(d.5, at: 5 * rows)
+                    Tile.transformInput(top + x * stride, stride: width * stride, into: columns + x * 8, stride: width * 8)
                 }
                 for tileColumn in 0..<plan.tilesWide {
                     let tileIndex = firstTile + tileRow * plan.tilesWide + tileColumn
-                    let target = transformed + tileIndex * 36 * stride + block
-                    for i in 0..<6 {
-                        let row = columns + (i * width + tileColumn * m) * 8
-                        var d = (row.simd8(at: 0), row.simd8(at: 8), row.simd8(at: 16), row.simd8(at: 24), row.simd8(at: 32), row.simd8(at: 40))
-                        Tile.transformInput(&d)
-                        let element = target + i * 6 * stride
-                        element.store(d.0, at: 0); element.store(d.1, at: stride); element.store(d.2, at: 2 * stride)
-                        element.store(d.3, at: 3 * stride); element.store(d.4, at: 4 * stride); element.store(d.5, at: 5 * stride)
+                    let target = transformed + tileIndex * Tile.tileElements * stride + block
+                    for i in 0..<alpha {
+                        Tile.transformInput(columns + (i * width + tileColumn * m) * 8, stride: 8,
+                                            into: target + i * alpha * stride, stride: stride)
                     }
                 }
             }
@@ -218,16 +213,16 @@ enum WinogradConvolution {
         _ tile: Tile.Type, _ products: UnsafePointer<Float>, tiles: Int, firstImage: Int, _ plan: WinogradPlan,
         bias: UnsafePointer<Float>?, into output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
-        let g = plan.g, m = Tile.outputSize, stride = plan.outputStride
-        let rows = scratch, values = scratch + 6 * m * 8
+        let g = plan.g, m = Tile.outputSize, alpha = Tile.inputSize, stride = plan.outputStride
+        let rows = scratch, values = scratch + alpha * m * 8
         for tileIndex in 0..<tiles {
             let image = firstImage + tileIndex / plan.tilesPerImage, inImage = tileIndex % plan.tilesPerImage
             let top = inImage / plan.tilesWide * m, left = inImage % plan.tilesWide * m
             let height = Swift.min(m, g.outputHeight - top), width = Swift.min(m, g.outputWidth - left)
             for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
-                let source = products + tileIndex * 36 * stride + block
-                for i in 0..<6 {
-                    Tile.transformOutput(source + i * 6 * stride, stride: stride, into: rows + i * m * 8, stride: 8)
+                let source = products + tileIndex * Tile.tileElements * stride + block
+                for i in 0..<alpha {
+                    Tile.transformOutput(source + i * alpha * stride, stride: stride, into: rows + i * m * 8, stride: 8)
                 }
                 let shift = bias.map { $0.simd8(at: block, count: Swift.min(8, plan.outputs - block)) } ?? SIMD8()
                 for j in 0..<m {
@@ -256,6 +251,8 @@ struct WinogradPlan {
     var outputStride: Int
     /// The padded image's rows and columns: whole tiles.
     var paddedHeight: Int, paddedWidth: Int
+    /// α and α²: a tile's input rows and products.
+    var tileSize: Int, tileElements: Int
 
     init<Tile: WinogradTile>(_ tile: Tile.Type, _ g: WindowGeometry, outputs: Int) {
         let m = Tile.outputSize
@@ -267,16 +264,19 @@ struct WinogradPlan {
         outputStride = (outputs + 7) / 8 * 8
         paddedHeight = tilesHigh * m + Tile.kernelSize - 1
         paddedWidth = tilesWide * m + Tile.kernelSize - 1
+        tileSize = Tile.inputSize
+        tileElements = Tile.tileElements
     }
 
     var tilesPerImage: Int { tilesHigh * tilesWide }
-    var filterFloats: Int { 36 * g.channels * outputStride }
+    var filterFloats: Int { tileElements * g.channels * outputStride }
     var paddedFloats: Int { paddedHeight * paddedWidth * channelStride }
 
     /// A chunk's buffer: transformed inputs, products, and the larger of the input scratch
     /// (padded image and column pass) and the output scratch.
     func bufferFloats(images: Int) -> Int {
         let tiles = images * tilesPerImage
-        return 36 * tiles * (channelStride + outputStride) + Swift.max(paddedFloats + 6 * paddedWidth * 8, 6 * 4 * 8 + 16 * 8)
+        return tileElements * tiles * (channelStride + outputStride)
+            + Swift.max(paddedFloats + tileSize * paddedWidth * 8, tileSize * 4 * 8 + 16 * 8)
     }
 }

@@ -26,12 +26,13 @@ extension Tensor {
     /// input with an OIHW weight, plus an optional bias per output channel. Dilation 1,
     /// groups 1.
     ///
-    /// The forward pass of a stride-1 3×3 or 5×5 convolution with at least 8 input channels
-    /// uses Winograd's minimal filtering, F(4×4, 3×3) or F(2×2, 5×5): 36 products per tile
-    /// instead of 144 or 100, 2–3× faster than im2col here, and within about 1e-5 of the
-    /// outputs' scale of direct summation (the transforms round a few more times); so does
-    /// the input gradient when there are at least 8 output channels and each padding is
-    /// below the kernel size (it is the forward pass of the transposed convolution). Other
+    /// The forward pass of a stride-1 3×3 or 5×5 convolution with at least 8 input and
+    /// output channels uses Winograd's minimal filtering, F(4×4, 3×3) or F(4×4, 5×5): 36 or
+    /// 64 products per 16 outputs instead of 144 or 400, 3× faster than im2col here, and
+    /// within about 1e-5 of the outputs' scale of direct summation (the transforms round a
+    /// few more times); so does the input gradient when each padding is below the kernel
+    /// size (it is the forward pass of the transposed convolution). Either only where the
+    /// output is large enough for the tiles to pay (see `WinogradConvolution`). Other
     /// convolutions, and the weight gradient, pack the batch into patch matrices (im2col) of
     /// cache-sized chunks of images, so each chunk is one GEMM; the bias is added while the
     /// result is laid out as NCHW, and its gradient is summed while the incoming gradient

@@ -34,12 +34,13 @@ extension ConvolutionTests {
     }
 
     /// Stride 2, other kernel sizes, fewer than 8 input or output channels and outputs too
-    /// small for the tiles to pay (a 2×2 output of a 3×3 kernel: one tile, 36 products
-    /// against 36) stay on im2col + GEMM.
+    /// small for the tiles to pay (a 2×2 output: one tile, 36 products against 36 for a 3×3
+    /// kernel, 64 against 100 for a 5×5) stay on im2col + GEMM.
     @Test func winogradDeclinesOtherGeometries() throws {
         for (input, weight, stride) in [([1, 8, 9, 9], [8, 8, 3, 3], (2, 2)), ([1, 8, 9, 9], [8, 8, 4, 4], (1, 1)),
                                         ([1, 8, 9, 9], [8, 8, 3, 5], (1, 1)), ([1, 7, 9, 9], [8, 7, 3, 3], (1, 1)),
-                                        ([1, 8, 9, 9], [7, 8, 3, 3], (1, 1)), ([1, 8, 4, 4], [8, 8, 3, 3], (1, 1))] {
+                                        ([1, 8, 9, 9], [7, 8, 3, 3], (1, 1)), ([1, 8, 4, 4], [8, 8, 3, 3], (1, 1)),
+                                        ([1, 8, 6, 6], [8, 8, 5, 5], (1, 1))] {
             let g = try Tensor.convolutionGeometry(input: input, weight: weight, stride: stride, padding: .valid)
             var output = [Float](repeating: 7, count: 1024)
             #expect(try Tensor.conv2dShape(input: input, weight: weight, stride: stride).reduce(1, *) <= output.count)
@@ -124,21 +125,21 @@ extension ConvolutionTests {
         return dx
     }
 
-    /// More images than one Winograd chunk (6 images each here: 6, 6, 2): on 1, 2 and 3
+    /// More images than one Winograd chunk (4 images each here: 4, 4, 2): on 1, 2 and 3
     /// threads (chunks run concurrently) the outputs are the same, bit for bit, as the
     /// images give one at a time.
     @Test func winogradChunksGiveTheOneThreadResult() throws {
-        let input = [14, 8, 24, 24], weight = [8, 8, 5, 5]
+        let input = [10, 8, 32, 32], weight = [8, 8, 5, 5]
         let g = try Tensor.convolutionGeometry(input: input, weight: weight, stride: (1, 1), padding: .same)
-        let plan = WinogradPlan(WinogradF2x5.self, g, outputs: 8)
-        #expect(WinogradConvolution.chunkFloats / (36 * plan.tilesPerImage * 16) == 6)
+        let plan = WinogradPlan(WinogradF4x5.self, g, outputs: 8)
+        #expect(WinogradConvolution.chunkFloats / (plan.tileElements * plan.tilesPerImage * 16) == 4)
         let x = testValues(input, seed: 38), w = testValues(weight, seed: 39), b = testValues([8], seed: 40)
         let results = computed(atThreadCounts: [1, 2, 3]) { Tensor.conv2d(x, w, bias: b, padding: .same).scalars }
         #expect(results[1] == results[0])
         #expect(results[2] == results[0])
-        let imageSize = 8 * 24 * 24
-        let single = (0..<14).flatMap { image in
-            let one = Tensor(shape: [1, 8, 24, 24], scalars: Array(x.scalars[image * imageSize..<(image + 1) * imageSize]))
+        let imageSize = 8 * 32 * 32
+        let single = (0..<10).flatMap { image in
+            let one = Tensor(shape: [1, 8, 32, 32], scalars: Array(x.scalars[image * imageSize..<(image + 1) * imageSize]))
             return Tensor.conv2d(one, w, bias: b, padding: .same).scalars
         }
         #expect(results[0] == single)
