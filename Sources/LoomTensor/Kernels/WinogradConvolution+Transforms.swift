@@ -1,0 +1,106 @@
+/// The three transforms of a Winograd convolution (``WinogradConvolution``): the filters
+/// once per call, then each chunk's input tiles and products.
+extension WinogradConvolution {
+    /// `U = G g Gᵀ` for every (output, input) channel pair, as α² matrices `[C, O8]` (the
+    /// columns past O zero), eight output channels per vector.
+    static func transformFilters<Tile: WinogradTile>(_ tile: Tile.Type, _ weight: UnsafePointer<Float>, _ plan: WinogradPlan,
+                                                     into filters: UnsafeMutablePointer<Float>) {
+        let r = Tile.kernelSize, alpha = Tile.inputSize, channels = plan.g.channels, stride = plan.outputStride
+        filters.initialize(repeating: 0, count: plan.filterFloats)
+        // Eight output channels' kernels side by side (`kernel[k·8 + lane]`), then G·g.
+        let kernel = UnsafeMutablePointer<Float>.allocate(capacity: (r * r + alpha * r) * 8)
+        defer { kernel.deallocate() }
+        let half = kernel + r * r * 8
+        Tile.filterMatrix.withUnsafeBufferPointer { matrix in
+            for c in 0..<channels {
+                for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
+                    for lane in 0..<8 {
+                        let o = block + lane
+                        for k in 0..<(r * r) { kernel[k &* 8 &+ lane] = o < plan.outputs ? weight[(o * channels + c) * r * r + k] : 0 }
+                    }
+                    for i in 0..<alpha {
+                        for j in 0..<r {
+                            var total = SIMD8<Float>()
+                            for k in 0..<r { total += matrix[i &* r &+ k] * kernel.simd8(at: (k &* r &+ j) &* 8) }
+                            half.store(total, at: (i &* r &+ j) &* 8)
+                        }
+                    }
+                    for i in 0..<alpha {
+                        for j in 0..<alpha {
+                            var total = SIMD8<Float>()
+                            for k in 0..<r { total += half.simd8(at: (i &* r &+ k) &* 8) * matrix[j &* r &+ k] }
+                            filters.store(total, at: ((i * alpha + j) * channels + c) * stride + block)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Copies image `image` channel-last with its padding into `scratch`, then writes
+    /// `Bᵀ d B` of each of its tiles to `transformed[element, firstTile + tile, channel]`.
+    static func transformInput<Tile: WinogradTile>(
+        _ tile: Tile.Type, _ input: UnsafePointer<Float>, image: Int, _ plan: WinogradPlan,
+        into transformed: UnsafeMutablePointer<Float>, firstTile: Int, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = plan.g, m = Tile.outputSize, alpha = Tile.inputSize, stride = plan.channelStride, width = plan.paddedWidth
+        let padded = scratch, columns = scratch + plan.paddedFloats
+        padded.initialize(repeating: 0, count: plan.paddedFloats)
+        let plane = g.height * g.width
+        for c in 0..<g.channels {
+            let source = input + (image * g.channels + c) * plane
+            for y in 0..<g.height {
+                let row = padded + ((y + g.top) * width + g.left) * stride + c
+                for x in 0..<g.width { row[x &* stride] = source[y &* g.width &+ x] }
+            }
+        }
+        for tileRow in 0..<plan.tilesHigh {
+            for block in Swift.stride(from: 0, to: stride, by: 8) {
+                let top = padded + tileRow * m * width * stride + block
+                for x in 0..<width {
+                    Tile.transformInput(top + x * stride, stride: width * stride, into: columns + x * 8, stride: width * 8)
+                }
+                for tileColumn in 0..<plan.tilesWide {
+                    let tileIndex = firstTile + tileRow * plan.tilesWide + tileColumn
+                    let target = transformed + tileIndex * Tile.tileElements * stride + block
+                    for i in 0..<alpha {
+                        Tile.transformInput(columns + (i * width + tileColumn * m) * 8, stride: 8,
+                                            into: target + i * alpha * stride, stride: stride)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes `Aᵀ M A + bias` of every tile of the chunk to `output` (NCHW), leaving out
+    /// the positions past the output's edge.
+    static func transformOutput<Tile: WinogradTile>(
+        _ tile: Tile.Type, _ products: UnsafePointer<Float>, tiles: Int, firstImage: Int, _ plan: WinogradPlan,
+        bias: UnsafePointer<Float>?, into output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = plan.g, m = Tile.outputSize, alpha = Tile.inputSize, stride = plan.outputStride
+        let rows = scratch, values = scratch + alpha * m * 8
+        for tileIndex in 0..<tiles {
+            let image = firstImage + tileIndex / plan.tilesPerImage, inImage = tileIndex % plan.tilesPerImage
+            let top = inImage / plan.tilesWide * m, left = inImage % plan.tilesWide * m
+            let height = Swift.min(m, g.outputHeight - top), width = Swift.min(m, g.outputWidth - left)
+            for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
+                let source = products + tileIndex * Tile.tileElements * stride + block
+                for i in 0..<alpha {
+                    Tile.transformOutput(source + i * alpha * stride, stride: stride, into: rows + i * m * 8, stride: 8)
+                }
+                let shift = bias.map { $0.simd8(at: block, count: Swift.min(8, plan.outputs - block)) } ?? SIMD8()
+                for j in 0..<m {
+                    Tile.transformOutput(rows + j * 8, stride: m * 8, into: values + j * 8, stride: m * 8)
+                }
+                for i in 0..<m { for j in 0..<m { values.store(values.simd8(at: (i * m + j) * 8) + shift, at: (i * m + j) * 8) } }
+                for lane in 0..<Swift.min(8, plan.outputs - block) {
+                    let target = output + ((image * plan.outputs + block + lane) * g.outputHeight + top) * g.outputWidth + left
+                    for i in 0..<height {
+                        for j in 0..<width { target[i &* g.outputWidth &+ j] = values[(i &* m &+ j) &* 8 &+ lane] }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The sizes of one Winograd convolution: tiles, channel-last strides and buffers.
+struct WinogradPlan {
+    var g: WindowGeometry
+    var outputs: Int
+    var tilesHigh: Int, tilesWide: Int
+    /// Floats between neighbouring tiles (C rounded up to 8) in the transformed inputs.
+    var channelStride: Int
+    /// The same for the products: O rounded up to 8.
+    var outputStride: Int
+    /// The padded image's rows and columns: whole tiles.
+    var paddedHeight: Int, paddedWidth: Int
+    /// α and α²: a tile's input rows and products.
+    var tileSize: Int, tileElements: Int
+
+    init<Tile: WinogradTile>(_ tile: Tile.Type, _ g: WindowGeometry, outputs: Int) {
+        let m = Tile.outputSize
+        self.g = g
+        self.outputs = outputs
+        tilesHigh = (g.outputHeight + m - 1) / m
+        tilesWide = (g.outputWidth + m - 1) / m
+        channelStride = (g.channels + 7) / 8 * 8
+        outputStride = (outputs + 7) / 8 * 8
+        paddedHeight = tilesHigh * m + Tile.kernelSize - 1
+        paddedWidth = tilesWide * m + Tile.kernelSize - 1
+        tileSize = Tile.inputSize
+        tileElements = Tile.tileElements
+    }
+
+    var tilesPerImage: Int { tilesHigh * tilesWide }
+    var filterFloats: Int { tileElements * g.channels * outputStride }
+    var paddedFloats: Int { paddedHeight * paddedWidth * channelStride }
+
+    /// A chunk's buffer: transformed inputs, products, and the larger of the input scratch
+    /// (padded image and column pass) and the output scratch.
+    func bufferFloats(images: Int) -> Int {
+        let tiles = images * tilesPerImage
+        return tileElements * tiles * (channelStride + outputStride)
+            + Swift.max(paddedFloats + tileSize * paddedWidth * 8, tileSize * 4 * 8 + 16 * 8)
+    }
+}
