@@ -1,5 +1,6 @@
-/// The three transforms of a Winograd convolution (``WinogradConvolution``): the filters
-/// once per call, then each chunk's input tiles and products.
+/// The transforms of a Winograd convolution (``WinogradConvolution``): the filters once per
+/// call, then each chunk's input tiles and products; for the weight gradient, the output
+/// gradient's tiles and the filters' gradient.
 extension WinogradConvolution {
     /// `U = G g Gᵀ` for every (output, input) channel pair, as α² matrices `[C, O8]` (the
     /// columns past O zero), eight output channels per vector.
@@ -98,6 +99,75 @@ extension WinogradConvolution {
                     let target = output + ((image * plan.outputs + block + lane) * g.outputHeight + top) * g.outputWidth + left
                     for i in 0..<height {
                         for j in 0..<width { target[i &* g.outputWidth &+ j] = values[(i &* m &+ j) &* 8 &+ lane] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes `A ∂Y Aᵀ` of every tile of the chunk (the output gradient, zero past the
+    /// output's edge and past O) to `gradients[firstTile + tile, element, channel]`.
+    static func transformGradient<Tile: WinogradTile>(
+        _ tile: Tile.Type, _ gradient: UnsafePointer<Float>, tiles: Int, firstImage: Int, _ plan: WinogradPlan,
+        into gradients: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = plan.g, m = Tile.outputSize, alpha = Tile.inputSize, stride = plan.outputStride
+        let values = scratch, columns = scratch + m * m * 8
+        for tileIndex in 0..<tiles {
+            let image = firstImage + tileIndex / plan.tilesPerImage, inImage = tileIndex % plan.tilesPerImage
+            let top = inImage / plan.tilesWide * m, left = inImage % plan.tilesWide * m
+            let height = Swift.min(m, g.outputHeight - top), width = Swift.min(m, g.outputWidth - left)
+            for block in Swift.stride(from: 0, to: stride, by: 8) {
+                values.initialize(repeating: 0, count: m * m * 8)
+                for lane in 0..<Swift.min(8, plan.outputs - block) {
+                    let source = gradient + ((image * plan.outputs + block + lane) * g.outputHeight + top) * g.outputWidth + left
+                    for i in 0..<height {
+                        for j in 0..<width { values[(i &* m &+ j) &* 8 &+ lane] = source[i &* g.outputWidth &+ j] }
+                    }
+                }
+                for j in 0..<m {
+                    Tile.transformGradient(values + j * 8, stride: m * 8, into: columns + j * 8, stride: m * 8)
+                }
+                let target = gradients + tileIndex * Tile.tileElements * stride + block
+                for i in 0..<alpha {
+                    Tile.transformGradient(columns + i * m * 8, stride: 8, into: target + i * alpha * stride, stride: stride)
+                }
+            }
+        }
+    }
+
+    /// `∂L/∂g = Gᵀ (∂L/∂U) G` for every (output, input) channel pair, from α² matrices
+    /// `[O, C]`, eight input channels per vector, into `weightGradient` (OIHW).
+    static func transformFilterGradient<Tile: WinogradTile>(_ tile: Tile.Type, _ filterGradient: UnsafePointer<Float>, _ plan: WinogradPlan,
+                                                            into weightGradient: UnsafeMutablePointer<Float>) {
+        let r = Tile.kernelSize, alpha = Tile.inputSize, channels = plan.g.channels, outputs = plan.outputs
+        let elementStride = outputs * channels
+        let half = UnsafeMutablePointer<Float>.allocate(capacity: (r * alpha + r * r) * 8)
+        defer { half.deallocate() }
+        let kernel = half + r * alpha * 8
+        Tile.filterMatrix.withUnsafeBufferPointer { matrix in
+            for o in 0..<outputs {
+                for block in Swift.stride(from: 0, to: channels, by: 8) {
+                    let lanes = Swift.min(8, channels - block), source = filterGradient + o * channels + block
+                    for k in 0..<r {
+                        for j in 0..<alpha {
+                            var total = SIMD8<Float>()
+                            for i in 0..<alpha {
+                                total += matrix[i &* r &+ k] * source.simd8(at: (i &* alpha &+ j) &* elementStride, count: lanes)
+                            }
+                            half.store(total, at: (k &* alpha &+ j) &* 8)
+                        }
+                    }
+                    for k in 0..<r {
+                        for l in 0..<r {
+                            var total = SIMD8<Float>()
+                            for j in 0..<alpha { total += half.simd8(at: (k &* alpha &+ j) &* 8) * matrix[j &* r &+ l] }
+                            kernel.store(total, at: (k &* r &+ l) &* 8)
+                        }
+                    }
+                    for lane in 0..<lanes {
+                        let target = weightGradient + (o * channels + block + lane) * r * r
+                        for k in 0..<(r * r) { target[k] = kernel[k &* 8 &+ lane] }
                     }
                 }
             }

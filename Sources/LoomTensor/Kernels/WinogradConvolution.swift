@@ -27,12 +27,17 @@ enum WinogradConvolution {
     /// otherwise.
     static func run(_ input: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?, _ g: WindowGeometry,
                     outputs: Int, into output: UnsafeMutablePointer<Float>) -> Bool {
-        guard g.strideHeight == 1, g.strideWidth == 1, g.kernelHeight == g.kernelWidth, g.batch > 0,
-              g.channels >= minimumChannels, outputs >= minimumChannels,
-              pays(height: g.outputHeight, width: g.outputWidth, kernel: g.kernelHeight, directPositions: g.outputHeight * g.outputWidth)
-        else { return false }
+        guard suits(g, outputs: outputs) else { return false }
         convolve(input, weight, bias: bias, g, outputs: outputs, into: output)
         return true
+    }
+
+    /// Whether the forward pass (and the weight gradient) of a convolution take Winograd
+    /// tiles: see ``run(_:_:bias:_:outputs:into:)``.
+    static func suits(_ g: WindowGeometry, outputs: Int) -> Bool {
+        g.strideHeight == 1 && g.strideWidth == 1 && g.kernelHeight == g.kernelWidth && g.batch > 0
+            && g.channels >= minimumChannels && outputs >= minimumChannels
+            && pays(height: g.outputHeight, width: g.outputWidth, kernel: g.kernelHeight, directPositions: g.outputHeight * g.outputWidth)
     }
 
     /// Computes the input gradient of a stride-1 convolution into `inputGradient` (NCHW)

@@ -30,8 +30,9 @@ struct WinogradPlan {
     var filterFloats: Int { tileElements * g.channels * outputStride }
     var paddedFloats: Int { paddedHeight * paddedWidth * channelStride }
 
-    /// A chunk's buffer: transformed inputs, products, and the larger of the input scratch
-    /// (padded image and column pass) and the output scratch.
+    /// A chunk's buffer: transformed inputs, products (or transformed output gradients), and
+    /// the larger of the input scratch (padded image and column pass) and the output (or
+    /// output gradient) scratch: one tile's m×m and α×m vectors of eight lanes, m ≤ 4.
     func bufferFloats(images: Int) -> Int {
         let tiles = images * tilesPerImage
         return tileElements * tiles * (channelStride + outputStride)

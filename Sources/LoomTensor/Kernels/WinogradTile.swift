@@ -22,6 +22,34 @@ protocol WinogradTile {
     /// Aᵀ applied to one row or column of a tile's products: reads α vectors, writes
     /// `outputSize` (as ``transformInput(_:stride:into:stride:)``).
     static func transformOutput(_ v: UnsafePointer<Float>, stride: Int, into y: UnsafeMutablePointer<Float>, stride outputStride: Int)
+    /// A (the transpose of Aᵀ) applied to one row or column of an output gradient tile:
+    /// reads `outputSize` vectors, writes α. The weight gradient in the transformed domain
+    /// is `(A ∂Y Aᵀ) ⊙ (Bᵀ d B)` summed over the tiles.
+    static func transformGradient(_ y: UnsafePointer<Float>, stride: Int, into v: UnsafeMutablePointer<Float>, stride outputStride: Int)
+}
+
+/// A of F(4×4, r×r) at the points 0, ±1, ±2 (and ±½ for α = 8), ∞, on the four values at
+/// `y`: the first six of its rows are `[1 0 0 0]`, `[1 1 1 1]`, `[1 −1 1 −1]`, `[1 2 4 8]`,
+/// `[1 −2 4 −8]`, then `[1 1/2 1/4 1/8]`, `[1 −1/2 1/4 −1/8]` for α = 8, and `[0 0 0 1]` last.
+@inline(__always)
+private func transformGradient4(_ y: UnsafePointer<Float>, stride: Int, into v: UnsafeMutablePointer<Float>, stride outputStride: Int,
+                                halves: Bool) {
+    let (y0, y1, y2, y3) = (y.simd8(at: 0), y.simd8(at: stride), y.simd8(at: 2 &* stride), y.simd8(at: 3 &* stride))
+    let even = y0 + y2, odd = y1 + y3
+    let evenFour = y0 + SIMD8(repeating: 4) * y2, oddFour = SIMD8(repeating: 2) * y1 + SIMD8(repeating: 8) * y3
+    v.store(y0, at: 0)
+    v.store(even + odd, at: outputStride)
+    v.store(even - odd, at: 2 &* outputStride)
+    v.store(evenFour + oddFour, at: 3 &* outputStride)
+    v.store(evenFour - oddFour, at: 4 &* outputStride)
+    if halves {
+        let evenQuarter = y0 + SIMD8(repeating: 0.25) * y2, oddHalf = SIMD8(repeating: 0.5) * y1 + SIMD8(repeating: 0.125) * y3
+        v.store(evenQuarter + oddHalf, at: 5 &* outputStride)
+        v.store(evenQuarter - oddHalf, at: 6 &* outputStride)
+        v.store(y3, at: 7 &* outputStride)
+    } else {
+        v.store(y3, at: 5 &* outputStride)
+    }
 }
 
 extension WinogradTile {
@@ -91,6 +119,11 @@ enum WinogradF4x3: WinogradTile {
     }
 
     @inline(__always)
+    static func transformGradient(_ y: UnsafePointer<Float>, stride: Int, into v: UnsafeMutablePointer<Float>, stride outputStride: Int) {
+        transformGradient4(y, stride: stride, into: v, stride: outputStride, halves: false)
+    }
+
+    @inline(__always)
     static func transformOutput(_ v: UnsafePointer<Float>, stride: Int, into y: UnsafeMutablePointer<Float>, stride outputStride: Int) {
         let (v1, v2, v3, v4) = (v.simd8(at: stride), v.simd8(at: 2 &* stride), v.simd8(at: 3 &* stride), v.simd8(at: 4 &* stride))
         let sum12 = v1 + v2, difference12 = v1 - v2, sum34 = v3 + v4, difference34 = v3 - v4
@@ -121,6 +154,11 @@ enum WinogradF4x5: WinogradTile {
     @inline(__always)
     static func transformInput(_ d: UnsafePointer<Float>, stride: Int, into v: UnsafeMutablePointer<Float>, stride outputStride: Int) {
         transformInput8(d, stride: stride, into: v, stride: outputStride)
+    }
+
+    @inline(__always)
+    static func transformGradient(_ y: UnsafePointer<Float>, stride: Int, into v: UnsafeMutablePointer<Float>, stride outputStride: Int) {
+        transformGradient4(y, stride: stride, into: v, stride: outputStride, halves: true)
     }
 
     @inline(__always)

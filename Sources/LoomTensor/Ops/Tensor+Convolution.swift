@@ -30,15 +30,15 @@ extension Tensor {
     /// output channels uses Winograd's minimal filtering, F(4×4, 3×3) or F(4×4, 5×5): 36 or
     /// 64 products per 16 outputs instead of 144 or 400, 3× faster than im2col here, and
     /// within about 1e-5 of the outputs' scale of direct summation (the transforms round a
-    /// few more times); so does the input gradient when each padding is below the kernel
-    /// size (it is the forward pass of the transposed convolution). Either only where the
-    /// output is large enough for the tiles to pay (see `WinogradConvolution`). Other
-    /// convolutions, and the weight gradient, pack the batch into patch matrices (im2col) of
-    /// cache-sized chunks of images, so each chunk is one GEMM; the bias is added while the
-    /// result is laid out as NCHW, and its gradient is summed while the incoming gradient
-    /// is laid out for the GEMMs. With several kernel threads the forward pass gives each
-    /// thread whole chunks (BLAS on one thread per chunk); results do not depend on
-    /// ``Kernels/threadCount``.
+    /// few more times); so do the weight gradient (in the transformed domain) and the input
+    /// gradient when each padding is below the kernel size (it is the forward pass of the
+    /// transposed convolution). Each only where the output is large enough for the tiles to
+    /// pay (see `WinogradConvolution`). Other convolutions pack the batch into patch
+    /// matrices (im2col) of cache-sized chunks of images, so each chunk is one GEMM; the
+    /// bias is added while the result is laid out as NCHW, and its gradient is summed while
+    /// the incoming gradient is laid out for the GEMMs. With several kernel threads the
+    /// forward pass gives each thread whole chunks (BLAS on one thread per chunk); results
+    /// do not depend on ``Kernels/threadCount``.
     /// - Parameters:
     ///   - input: `[N, C, H, W]`.
     ///   - weight: `[O, C, KH, KW]`.
@@ -73,12 +73,15 @@ extension Tensor {
             let inputDone = inputGradient.map {
                 WinogradConvolution.inputGradient(gradient.data, weight.data, g, outputs: outputs, into: $0.data)
             } ?? true
-            if !inputDone || needWeight || needBias {
+            let weightDone = weightGradient.map {
+                WinogradConvolution.weightGradient(input.data, gradient.data, g, outputs: outputs, into: $0.data)
+            } ?? true
+            if !inputDone || !weightDone || needBias {
                 forEachChunk(g, rows: rows, outputs: outputs, concurrently: false) { first, count, column, gathered, _ in
                     let width = count * plane
                     ChannelMajor.fromImages(gradient.data, channels: outputs, plane: plane, first: first, count: count,
                                             into: gathered, sums: biasGradient?.data)
-                    if let weightGradient {
+                    if let weightGradient, !weightDone {
                         Im2Col.pack(input.data, g, first: first, count: count, into: column)
                         Kernels.sgemm(transposeB: true, m: outputs, n: rows, k: width, a: gathered, lda: width, b: column, ldb: width,
                                       beta: 1, c: weightGradient.data, ldc: rows)

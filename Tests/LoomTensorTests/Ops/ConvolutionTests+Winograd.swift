@@ -99,6 +99,65 @@ extension ConvolutionTests {
         }
     }
 
+    /// The weight gradient takes Winograd tiles exactly when the forward pass does, equals
+    /// conv2d's pullback bit for bit, and matches direct summation.
+    @Test(arguments: [([3, 8, 7, 6], [8, 8, 3, 3], Padding2D.same, true), ([2, 9, 12, 12], [10, 9, 5, 5], .valid, true),
+                      ([2, 8, 5, 6], [8, 8, 5, 5], .explicit(top: 4, bottom: 0, left: 1, right: 3), true),
+                      ([2, 8, 7, 6], [7, 8, 3, 3], .same, false), ([2, 8, 6, 6], [8, 8, 5, 5], .valid, false)])
+    func winogradWeightGradient(input: [Int], weight: [Int], padding: Padding2D, taken: Bool) throws {
+        let g = try Tensor.convolutionGeometry(input: input, weight: weight, stride: (1, 1), padding: padding)
+        let x = testValues(input, seed: 46), w = testValues(weight, seed: 47).requiringGradient()
+        let output = Tensor.conv2d(x, w, padding: padding)
+        let seed = testValues(output.shape, seed: 48)
+        output.backward(seed: seed)
+        let expected = try #require(w.grad)
+        var computed = [Float](repeating: 7, count: expected.scalarCount)
+        let done = x.withUnsafeBufferPointer { x in
+            seed.withUnsafeBufferPointer { dy in
+                WinogradConvolution.weightGradient(x.baseAddress!, dy.baseAddress!, g, outputs: weight[0], into: &computed)
+            }
+        }
+        #expect(done == taken)
+        #expect(done ? computed == expected.scalars : computed.allSatisfy { $0 == 7 }, "conv2d's pullback takes this path")
+        if done {
+            let naive = naiveWeightGradient(input: input, weight: weight, g, x.scalars, seed.scalars)
+            let worst = zip(computed, naive).map { abs($0 - $1) }.max() ?? .infinity
+            // Each weight sums N·OH·OW products of size up to 4. The transforms scale what
+            // they round by up to ~10² (Bᵀ's 21/4, A's 8, Gᵀ over 8 rows): the worst seen is
+            // 2e-6 per product, a wrong transform is off by O(1).
+            let terms = input[0] * g.outputHeight * g.outputWidth
+            #expect(worst <= 1e-5 * Float(terms), "largest difference \(worst)")
+        }
+    }
+
+    /// ∂L/∂w by direct summation: each weight sums its input times the output gradient over
+    /// the images and output positions.
+    func naiveWeightGradient(input: [Int], weight: [Int], _ g: WindowGeometry, _ x: [Float], _ dy: [Float]) -> [Float] {
+        var dw = [Float](repeating: 0, count: weight.reduce(1, *))
+        let (channels, height, width, r) = (input[1], input[2], input[3], weight[2])
+        for o in 0..<weight[0] {
+            for c in 0..<channels {
+                for p in 0..<r {
+                    for q in 0..<r {
+                        var total: Float = 0
+                        for n in 0..<input[0] {
+                            for i in 0..<g.outputHeight {
+                                for j in 0..<g.outputWidth {
+                                    let y = i - g.top + p, z = j - g.left + q
+                                    guard y >= 0, y < height, z >= 0, z < width else { continue }
+                                    total += x[((n * channels + c) * height + y) * width + z]
+                                        * dy[((n * weight[0] + o) * g.outputHeight + i) * g.outputWidth + j]
+                                }
+                            }
+                        }
+                        dw[((o * channels + c) * r + p) * r + q] = total
+                    }
+                }
+            }
+        }
+        return dw
+    }
+
     /// ∂L/∂x by direct summation: every output position adds its gradient times the kernel
     /// to the inputs of its window.
     func naiveInputGradient(input: [Int], weight: [Int], _ g: WindowGeometry, _ dy: [Float], _ w: [Float]) -> [Float] {
