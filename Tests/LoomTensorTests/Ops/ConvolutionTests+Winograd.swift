@@ -185,22 +185,30 @@ extension ConvolutionTests {
     }
 
     /// More images than one Winograd chunk (4 images each here: 4, 4, 2): on 1, 2 and 3
-    /// threads (chunks run concurrently) the outputs are the same, bit for bit, as the
-    /// images give one at a time.
+    /// threads (forward and input-gradient chunks run concurrently, the weight gradient's
+    /// GEMMs on BLAS's threads) the outputs and all three gradients are the same, bit for
+    /// bit; the outputs and input gradients also equal the images' one at a time.
     @Test func winogradChunksGiveTheOneThreadResult() throws {
         let input = [10, 8, 32, 32], weight = [8, 8, 5, 5]
         let g = try Tensor.convolutionGeometry(input: input, weight: weight, stride: (1, 1), padding: .same)
         let plan = WinogradPlan(WinogradF4x5.self, g, outputs: 8)
         #expect(WinogradConvolution.chunkFloats / (plan.tileElements * plan.tilesPerImage * 16) == 4)
         let x = testValues(input, seed: 38), w = testValues(weight, seed: 39), b = testValues([8], seed: 40)
-        let results = computed(atThreadCounts: [1, 2, 3]) { Tensor.conv2d(x, w, bias: b, padding: .same).scalars }
+        func run(_ images: Tensor) -> [[Float]] {
+            let (images, weight, bias) = (images.requiringGradient(), w.requiringGradient(), b.requiringGradient())
+            let output = Tensor.conv2d(images, weight, bias: bias, padding: .same)
+            (output * output).sum().backward()
+            return [output.scalars] + [images, weight, bias].map { $0.grad?.scalars ?? [] }
+        }
+        let results = computed(atThreadCounts: [1, 2, 3]) { run(x) }
         #expect(results[1] == results[0])
         #expect(results[2] == results[0])
+        #expect(results[0].allSatisfy { !$0.isEmpty })
         let imageSize = 8 * 32 * 32
-        let single = (0..<10).flatMap { image in
-            let one = Tensor(shape: [1, 8, 32, 32], scalars: Array(x.scalars[image * imageSize..<(image + 1) * imageSize]))
-            return Tensor.conv2d(one, w, bias: b, padding: .same).scalars
+        let single = (0..<10).map { image in
+            run(Tensor(shape: [1, 8, 32, 32], scalars: Array(x.scalars[image * imageSize..<(image + 1) * imageSize])))
         }
-        #expect(results[0] == single)
+        #expect(results[0][0] == single.flatMap { $0[0] })
+        #expect(results[0][1] == single.flatMap { $0[1] })
     }
 }
