@@ -38,6 +38,16 @@ enum ChannelMajor {
         }
     }
 
+    /// Writes each channel's total over images `0..<count` and their positions to
+    /// `sums[o]` (a bias gradient), one channel per thread, images in order.
+    static func channelSums(_ images: UnsafePointer<Float>, channels: Int, plane: Int, count: Int, into sums: UnsafeMutablePointer<Float>) {
+        Kernels.parallelFor(channels, work: count &* plane &* channels) { channel in
+            var total: Float = 0
+            for image in 0..<count { total += sum(images + (image &* channels &+ channel) &* plane, plane) }
+            sums[channel] = total
+        }
+    }
+
     /// The sum of `count` floats, accumulated in 8 lanes (a fixed order).
     @inline(__always)
     static func sum(_ values: UnsafePointer<Float>, _ count: Int) -> Float {

@@ -76,7 +76,9 @@ extension Tensor {
             let weightDone = weightGradient.map {
                 WinogradConvolution.weightGradient(input.data, gradient.data, g, outputs: outputs, into: $0.data)
             } ?? true
-            if !inputDone || !weightDone || needBias {
+            if inputDone, weightDone, let biasGradient {
+                ChannelMajor.channelSums(gradient.data, channels: outputs, plane: plane, count: g.batch, into: biasGradient.data)
+            } else if !inputDone || !weightDone {
                 forEachChunk(g, rows: rows, outputs: outputs, concurrently: false) { first, count, column, gathered, _ in
                     let width = count * plane
                     ChannelMajor.fromImages(gradient.data, channels: outputs, plane: plane, first: first, count: count,
