@@ -38,9 +38,21 @@ extension WinogradConvolution {
         }
     }
 
+    /// ``transformInput(_:_:image:_:into:firstTile:scratch:)`` for images
+    /// `first..<first+count`: their tiles, in order, from tile 0 of `transformed`.
+    static func transformInputs<Tile: WinogradTile>(
+        _ tile: Tile.Type, _ input: UnsafePointer<Float>, first: Int, count: Int, _ plan: WinogradPlan,
+        into transformed: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        for image in 0..<count {
+            transformInput(tile, input, image: first + image, plan, into: transformed, firstTile: image * plan.tilesPerImage,
+                           scratch: scratch)
+        }
+    }
+
     /// Copies image `image` channel-last with its padding into `scratch`, then writes
     /// `Bᵀ d B` of each of its tiles to `transformed[element, firstTile + tile, channel]`.
-    static func transformInput<Tile: WinogradTile>(
+    private static func transformInput<Tile: WinogradTile>(
         _ tile: Tile.Type, _ input: UnsafePointer<Float>, image: Int, _ plan: WinogradPlan,
         into transformed: UnsafeMutablePointer<Float>, firstTile: Int, scratch: UnsafeMutablePointer<Float>
     ) {
@@ -97,9 +109,7 @@ extension WinogradConvolution {
         let g = plan.g, m = Tile.outputSize, alpha = Tile.inputSize, stride = plan.outputStride
         let rows = scratch, values = scratch + alpha * m * 8
         for tileIndex in 0..<tiles {
-            let image = firstImage + tileIndex / plan.tilesPerImage, inImage = tileIndex % plan.tilesPerImage
-            let top = inImage / plan.tilesWide * m, left = inImage % plan.tilesWide * m
-            let height = Swift.min(m, g.outputHeight - top), width = Swift.min(m, g.outputWidth - left)
+            let (image, top, left, height, width) = plan.tile(tileIndex, firstImage: firstImage)
             for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
                 let source = products + tileIndex * Tile.tileElements * stride + block
                 for i in 0..<alpha {
@@ -129,9 +139,7 @@ extension WinogradConvolution {
         let g = plan.g, m = Tile.outputSize, alpha = Tile.inputSize, stride = plan.outputStride
         let values = scratch, columns = scratch + m * m * 8
         for tileIndex in 0..<tiles {
-            let image = firstImage + tileIndex / plan.tilesPerImage, inImage = tileIndex % plan.tilesPerImage
-            let top = inImage / plan.tilesWide * m, left = inImage % plan.tilesWide * m
-            let height = Swift.min(m, g.outputHeight - top), width = Swift.min(m, g.outputWidth - left)
+            let (image, top, left, height, width) = plan.tile(tileIndex, firstImage: firstImage)
             for block in Swift.stride(from: 0, to: stride, by: 8) {
                 values.initialize(repeating: 0, count: m * m * 8)
                 for lane in 0..<Swift.min(8, plan.outputs - block) {

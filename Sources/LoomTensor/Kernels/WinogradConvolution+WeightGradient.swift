@@ -25,8 +25,7 @@ extension WinogradConvolution {
         into weightGradient: UnsafeMutablePointer<Float>
     ) {
         let plan = WinogradPlan(tile, g, outputs: outputs), elements = Tile.tileElements
-        let perImage = elements * plan.tilesPerImage * (plan.channelStride + plan.outputStride)
-        let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / perImage))
+        let chunk = plan.imagesPerChunk
         BufferPool.shared.withFloats(plan.filterFloats) { filterGradient in
             filterGradient.initialize(repeating: 0, count: plan.filterFloats)
             ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: plan.bufferFloats(images: chunk),
@@ -34,10 +33,7 @@ extension WinogradConvolution {
                 let tiles = count * plan.tilesPerImage
                 let transformed = buffer, gradients = buffer + elements * tiles * plan.channelStride
                 let scratch = gradients + elements * tiles * plan.outputStride
-                for image in 0..<count {
-                    transformInput(tile, input, image: first + image, plan, into: transformed, firstTile: image * plan.tilesPerImage,
-                                   scratch: scratch)
-                }
+                transformInputs(tile, input, first: first, count: count, plan, into: transformed, scratch: scratch)
                 transformGradient(tile, gradient, tiles: tiles, firstImage: first, plan, into: gradients, scratch: scratch)
                 for element in 0..<elements {
                     Kernels.sgemm(transposeA: true, m: outputs, n: g.channels, k: tiles,

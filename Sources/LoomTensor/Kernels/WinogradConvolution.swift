@@ -120,17 +120,13 @@ enum WinogradConvolution {
                                                            bias: UnsafePointer<Float>?, _ plan: WinogradPlan,
                                                            into output: UnsafeMutablePointer<Float>) {
         let g = plan.g, elements = Tile.tileElements
-        let perImage = elements * plan.tilesPerImage * (plan.channelStride + plan.outputStride)
-        let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / perImage))
+        let chunk = plan.imagesPerChunk
         ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: plan.bufferFloats(images: chunk),
                         concurrently: true) { first, count, buffer, _ in
             let tiles = count * plan.tilesPerImage
             let transformed = buffer, products = buffer + elements * tiles * plan.channelStride
             let scratch = products + elements * tiles * plan.outputStride
-            for image in 0..<count {
-                transformInput(tile, input, image: first + image, plan, into: transformed, firstTile: image * plan.tilesPerImage,
-                               scratch: scratch)
-            }
+            transformInputs(tile, input, first: first, count: count, plan, into: transformed, scratch: scratch)
             for element in 0..<elements {
                 Kernels.sgemm(m: tiles, n: plan.outputStride, k: g.channels,
                               a: transformed + element * plan.channelStride, lda: elements * plan.channelStride,

@@ -9,6 +9,8 @@ struct WinogradPlan {
     var outputStride: Int
     /// The padded image's rows and columns: whole tiles.
     var paddedHeight: Int, paddedWidth: Int
+    /// m: a tile's output rows and columns.
+    var outputTile: Int
     /// α and α²: a tile's input rows and products.
     var tileSize: Int, tileElements: Int
 
@@ -22,11 +24,28 @@ struct WinogradPlan {
         outputStride = (outputs + 7) / 8 * 8
         paddedHeight = tilesHigh * m + Tile.kernelSize - 1
         paddedWidth = tilesWide * m + Tile.kernelSize - 1
+        outputTile = m
         tileSize = Tile.inputSize
         tileElements = Tile.tileElements
     }
 
     var tilesPerImage: Int { tilesHigh * tilesWide }
+
+    /// Images per chunk: the transformed inputs and products stay near
+    /// ``WinogradConvolution/chunkFloats``, at least one image.
+    var imagesPerChunk: Int {
+        let perImage = tileElements * tilesPerImage * (channelStride + outputStride)
+        return Swift.max(1, Swift.min(g.batch, WinogradConvolution.chunkFloats / perImage))
+    }
+
+    /// Where tile `index` of a chunk starting at image `firstImage` lies in the output:
+    /// its image, top-left position, and the rows and columns inside the output's edge.
+    func tile(_ index: Int, firstImage: Int) -> (image: Int, top: Int, left: Int, height: Int, width: Int) {
+        let inImage = index % tilesPerImage
+        let top = inImage / tilesWide * outputTile, left = inImage % tilesWide * outputTile
+        return (firstImage + index / tilesPerImage, top, left,
+                Swift.min(outputTile, g.outputHeight - top), Swift.min(outputTile, g.outputWidth - left))
+    }
     var filterFloats: Int { tileElements * g.channels * outputStride }
     var paddedFloats: Int { paddedHeight * paddedWidth * channelStride }
 
