@@ -17,6 +17,9 @@ extension KernelsBenchmark {
         let filters = Tensor(randomNormal: [64, 32, 5, 5], standardDeviation: 0.05, using: &generator)
         let hidden = Tensor(randomNormal: [64, 32, 12, 12], using: &generator).requiringGradient()
         let trained = filters.requiringGradient()
+        let recordedMaps = maps.requiringGradient()
+        let digits = Tensor(randomNormal: [64, 1, 28, 28], using: &generator)
+        let firstFilters = Tensor(randomNormal: [32, 1, 5, 5], standardDeviation: 0.2, using: &generator).requiringGradient()
         let ops: [(String, () -> Void)] = [
             ("add 1M", { _ = large + other }),
             ("add 16M", { _ = huge + hugeOther }),
@@ -27,6 +30,15 @@ extension KernelsBenchmark {
             ("softmax 1024x1000", { _ = logits.softmax() }),
             ("maxpool 2x2 64x32x24x24", { _ = Tensor.maxPool2d(maps, kernel: (2, 2)) }),
             ("maxpool 2x2 250x32x24x24", { _ = Tensor.maxPool2d(validationMaps, kernel: (2, 2)) }),
+            ("maxpool 2x2 64x32x24x24 recording winners", { _ = Tensor.maxPool2d(recordedMaps, kernel: (2, 2)) }),
+            ("maxpool 2x2 64x32x24x24 fwd+bwd", {
+                recordedMaps.zeroGradient()
+                Tensor.maxPool2d(recordedMaps, kernel: (2, 2)).sum().backward()
+            }),
+            ("conv2d lenet1 fwd+bwd (weights only), 64 images", {
+                firstFilters.zeroGradient()
+                Tensor.conv2d(digits, firstFilters).sum().backward()
+            }),
             ("conv2d cnn2 forward, 250 images", { _ = Tensor.conv2d(batch, filters) }),
             ("conv2d cnn2 fwd+bwd, 64 images", {
                 hidden.zeroGradient()

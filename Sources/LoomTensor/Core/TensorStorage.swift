@@ -44,5 +44,12 @@ final class TensorStorage: @unchecked Sendable {
     /// The contents as a mutable buffer pointer; only for uniquely referenced storage.
     var mutableBuffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: pointer, count: count) }
 
+    /// Runs `body` with the buffer seen as `count` Int32 values (the same size and
+    /// alignment as Float): a kernel's integer side data, such as max pooling's winners,
+    /// reuses pooled buffers this way.
+    func withInt32s<Result>(_ body: (UnsafeMutablePointer<Int32>) -> Result) -> Result {
+        pointer.withMemoryRebound(to: Int32.self, capacity: Swift.max(count, 1), body)
+    }
+
     deinit { BufferPool.shared.release(UnsafeMutableRawPointer(pointer), byteCount: Swift.max(count, 1) * MemoryLayout<Float>.stride) }
 }

@@ -23,11 +23,12 @@ enum ChannelMajor {
     }
 
     /// Writes `images[first + image, o, p]` to `matrix[o, image·P + p]` and, when `sums` is
-    /// given, adds each channel's total over the images and positions to `sums[o]`.
+    /// given, adds each channel's total over the images and positions to `sums[o]`; spread
+    /// over the kernel threads unless `parallel` is false.
     static func fromImages(_ images: UnsafePointer<Float>, channels: Int, plane: Int, first: Int, count: Int,
-                           into matrix: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>?) {
+                           into matrix: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>?, parallel: Bool = true) {
         let width = count &* plane
-        Kernels.parallelFor(channels, work: width &* channels) { channel in
+        Kernels.parallelFor(channels, work: parallel ? width &* channels : 0) { channel in
             var total: Float = 0
             for image in 0..<count {
                 let source = images + ((first &+ image) &* channels &+ channel) &* plane

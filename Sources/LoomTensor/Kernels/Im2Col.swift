@@ -75,13 +75,15 @@ enum Im2Col {
     /// matrix's entries that ``pack(_:_:first:count:into:)`` would read from each position
     /// (the adjoint of `pack`; positions no window covers become 0). Works per channel, so
     /// the matrix is read sequentially and each position sums its entries in tap order.
-    static func unpack(_ column: UnsafePointer<Float>, _ g: WindowGeometry, first: Int, count: Int, into output: UnsafeMutablePointer<Float>) {
+    /// Channels are spread over the kernel threads unless `parallel` is false.
+    static func unpack(_ column: UnsafePointer<Float>, _ g: WindowGeometry, first: Int, count: Int, into output: UnsafeMutablePointer<Float>,
+                       parallel: Bool = true) {
         let plane = g.outputHeight &* g.outputWidth, width = count &* plane
         let (channels, height, inWidth) = (g.channels, g.height, g.width)
         let (kernelHeight, kernelWidth, outHeight, outWidth) = (g.kernelHeight, g.kernelWidth, g.outputHeight, g.outputWidth)
         let (strideHeight, strideWidth, top, left) = (g.strideHeight, g.strideWidth, g.top, g.left)
         let inPlane = height &* inWidth
-        Kernels.parallelFor(channels, work: width &* channels &* kernelHeight &* kernelWidth) { channel in
+        Kernels.parallelFor(channels, work: parallel ? width &* channels &* kernelHeight &* kernelWidth : 0) { channel in
             for image in 0..<count {
                 (output + ((first &+ image) &* channels &+ channel) &* inPlane).update(repeating: 0, count: inPlane)
             }

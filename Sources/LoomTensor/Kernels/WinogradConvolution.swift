@@ -121,8 +121,7 @@ enum WinogradConvolution {
                                                            into output: UnsafeMutablePointer<Float>) {
         let g = plan.g, elements = Tile.tileElements
         let chunk = plan.imagesPerChunk
-        ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: plan.bufferFloats(images: chunk),
-                        concurrently: true) { first, count, buffer, _ in
+        ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: plan.bufferFloats(images: chunk)) { first, count, buffer, _ in
             let tiles = count * plan.tilesPerImage
             let transformed = buffer, products = buffer + elements * tiles * plan.channelStride
             let scratch = products + elements * tiles * plan.outputStride

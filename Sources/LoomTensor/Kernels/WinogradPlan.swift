@@ -49,12 +49,16 @@ struct WinogradPlan {
     var filterFloats: Int { tileElements * g.channels * outputStride }
     var paddedFloats: Int { paddedHeight * paddedWidth * channelStride }
 
+    /// Scratch for one image's input transform (the padded image and the column pass) or
+    /// one tile's output (or output gradient) transform: one tile's m×m and α×m vectors
+    /// of eight lanes, m ≤ 4.
+    var scratchFloats: Int {
+        Swift.max(paddedFloats + tileSize * paddedWidth * 8, tileSize * 4 * 8 + 16 * 8)
+    }
+
     /// A chunk's buffer: transformed inputs, products (or transformed output gradients), and
-    /// the larger of the input scratch (padded image and column pass) and the output (or
-    /// output gradient) scratch: one tile's m×m and α×m vectors of eight lanes, m ≤ 4.
+    /// ``scratchFloats``.
     func bufferFloats(images: Int) -> Int {
-        let tiles = images * tilesPerImage
-        return tileElements * tiles * (channelStride + outputStride)
-            + Swift.max(paddedFloats + tileSize * paddedWidth * 8, tileSize * 4 * 8 + 16 * 8)
+        images * tilesPerImage * tileElements * (channelStride + outputStride) + scratchFloats
     }
 }

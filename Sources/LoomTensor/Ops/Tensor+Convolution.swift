@@ -36,9 +36,10 @@ extension Tensor {
     /// pay (see `WinogradConvolution`). Other convolutions pack the batch into patch
     /// matrices (im2col) of cache-sized chunks of images, so each chunk is one GEMM; the
     /// bias is added while the result is laid out as NCHW, and its gradient is summed while
-    /// the incoming gradient is laid out for the GEMMs. With several kernel threads the
-    /// forward pass gives each thread whole chunks (BLAS on one thread per chunk); results
-    /// do not depend on ``Kernels/threadCount``.
+    /// the incoming gradient is laid out for the GEMMs. With several kernel threads each
+    /// thread takes whole chunks (BLAS on one thread per chunk), in the backward pass too:
+    /// there the weight and bias gradients are summed per group of chunks and the groups'
+    /// sums added in order, so results do not depend on ``Kernels/threadCount``.
     /// - Parameters:
     ///   - input: `[N, C, H, W]`.
     ///   - weight: `[O, C, KH, KW]`.
@@ -56,7 +57,7 @@ extension Tensor {
         let plane = g.outputHeight * g.outputWidth
         let result = Tensor.uninitialized([g.batch, outputs, g.outputHeight, g.outputWidth])
         if !WinogradConvolution.run(input.data, weight.data, bias: bias?.data, g, outputs: outputs, into: result.data) {
-            forEachChunk(g, rows: rows, outputs: outputs, concurrently: true) { first, count, column, product, parallel in
+            forEachChunk(g, rows: rows, outputs: outputs) { first, count, column, product, parallel in
                 Im2Col.pack(input.data, g, first: first, count: count, into: column, parallel: parallel)
                 let width = count * plane
                 Kernels.sgemm(m: outputs, n: width, k: rows, a: weight.data, lda: rows, b: column, ldb: width, c: product, ldc: width)
@@ -79,21 +80,8 @@ extension Tensor {
             if inputDone, weightDone, let biasGradient {
                 ChannelMajor.channelSums(gradient.data, channels: outputs, plane: plane, count: g.batch, into: biasGradient.data)
             } else if !inputDone || !weightDone {
-                forEachChunk(g, rows: rows, outputs: outputs, concurrently: false) { first, count, column, gathered, _ in
-                    let width = count * plane
-                    ChannelMajor.fromImages(gradient.data, channels: outputs, plane: plane, first: first, count: count,
-                                            into: gathered, sums: biasGradient?.data)
-                    if let weightGradient, !weightDone {
-                        Im2Col.pack(input.data, g, first: first, count: count, into: column)
-                        Kernels.sgemm(transposeB: true, m: outputs, n: rows, k: width, a: gathered, lda: width, b: column, ldb: width,
-                                      beta: 1, c: weightGradient.data, ldc: rows)
-                    }
-                    if let inputGradient, !inputDone {
-                        Kernels.sgemm(transposeA: true, m: rows, n: width, k: outputs, a: weight.data, lda: rows, b: gathered, ldb: width,
-                                      c: column, ldc: width)
-                        Im2Col.unpack(column, g, first: first, count: count, into: inputGradient.data)
-                    }
-                }
+                im2colGradients(input, weight, gradient, g, inputGradient: inputDone ? nil : inputGradient,
+                                weightGradient: weightDone ? nil : weightGradient, biasGradient: biasGradient)
             }
             return hasBias ? [inputGradient, weightGradient, biasGradient] : [inputGradient, weightGradient]
         }
@@ -107,19 +95,23 @@ extension Tensor {
     /// whole batch); 0.5–2 MiB were within noise of each other, 0.25 MiB was slower.
     static let chunkFloats = 1 << 18
 
+    /// Images per im2col chunk: the patch matrix (`[C·KH·KW, count·OH·OW]`) stays near
+    /// ``chunkFloats``, at least one image.
+    static func imagesPerChunk(_ g: WindowGeometry, rows: Int) -> Int {
+        let plane = Swift.max(g.outputHeight * g.outputWidth, 1)
+        return Swift.max(1, Swift.min(g.batch, chunkFloats / Swift.max(rows * plane, 1)))
+    }
+
     /// Runs `body(firstImage, imageCount, column, product, parallel)` over chunks of the
-    /// batch sized so the im2col buffer `column` (`[C·KH·KW, count·OH·OW]`) stays near
-    /// ``chunkFloats`` (at least one image); `product` holds `[outputs, count·OH·OW]`. See
-    /// ``ImageChunks/run(batch:imagesPerChunk:bufferFloats:concurrently:_:)`` for
-    /// `concurrently` and `parallel`.
+    /// batch (``imagesPerChunk(_:rows:)``): `column` holds the chunk's patch matrix and
+    /// `product` `[outputs, count·OH·OW]`; the chunks run concurrently, see
+    /// ``ImageChunks/run(batch:imagesPerChunk:bufferFloats:_:)`` for `parallel`.
     private static func forEachChunk(
-        _ g: WindowGeometry, rows: Int, outputs: Int, concurrently: Bool,
+        _ g: WindowGeometry, rows: Int, outputs: Int,
         _ body: (Int, Int, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Bool) -> Void
     ) {
-        let plane = Swift.max(g.outputHeight * g.outputWidth, 1)
-        let chunk = Swift.max(1, Swift.min(g.batch, chunkFloats / Swift.max(rows * plane, 1)))
-        ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: chunk * (rows + outputs) * plane,
-                        concurrently: concurrently) { first, count, buffer, parallel in
+        let plane = g.outputHeight * g.outputWidth, chunk = imagesPerChunk(g, rows: rows)
+        ImageChunks.run(batch: g.batch, imagesPerChunk: chunk, bufferFloats: chunk * (rows + outputs) * plane) { first, count, buffer, parallel in
             body(first, count, buffer, buffer + chunk * rows * plane, parallel)
         }
     }

@@ -15,16 +15,14 @@ extension Tensor {
             MaxPooling.forward(input.data, g, output: result.data, winners: nil)
             return result
         }
-        var winners = [Int32](repeating: -1, count: result.scalarCount)
-        winners.withUnsafeMutableBufferPointer { winner in
-            if let base = winner.baseAddress { MaxPooling.forward(input.data, g, output: result.data, winners: base) }
-        }
-        let inputShape = input.shape, frozenWinners = winners
+        // The winners live in a pooled buffer (Int32 in Float-sized slots) that the pullback
+        // holds: a fresh array of 1.2 MB per step page-faulted and was filled with -1 first.
+        let winners = TensorStorage(uninitializedCount: result.scalarCount)
+        winners.withInt32s { MaxPooling.forward(input.data, g, output: result.data, winners: $0) }
+        let inputShape = input.shape
         return recorded(result, op: "maxPool2d", inputs: input) { gradient in
             let inputGradient = Tensor.uninitialized(inputShape)
-            frozenWinners.withUnsafeBufferPointer { winners in
-                if let base = winners.baseAddress { MaxPooling.backward(gradient.data, g, winners: base, into: inputGradient.data) }
-            }
+            winners.withInt32s { MaxPooling.backward(gradient.data, g, winners: $0, into: inputGradient.data) }
             return [inputGradient]
         }
     }

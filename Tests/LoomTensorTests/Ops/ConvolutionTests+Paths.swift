@@ -102,20 +102,24 @@ extension ConvolutionTests {
     }
 
     /// With several threads, whole chunks run concurrently (5, 5 and 2 images here, on
-    /// 2 and 3 threads): outputs and gradients equal one thread's exactly.
-    @Test func concurrentChunksGiveTheOneThreadResult() {
+    /// 2 and 3 threads), and the weight and bias gradients are summed per chunk group:
+    /// outputs and gradients equal one thread's exactly, with and without a bias and an
+    /// input gradient (each leaves its partial sums out).
+    @Test(arguments: [(true, true), (false, true), (true, false), (false, false)])
+    func concurrentChunksGiveTheOneThreadResult(withBias: Bool, inputGradient: Bool) {
         let x = testValues([12, 8, 16, 16], seed: 24), w = testValues([4, 8, 5, 5], seed: 25, in: -0.5...0.5), b = testValues([4], seed: 26)
         func compute() -> [[Float]] {
-            let (input, weight, bias) = (x.requiringGradient(), w.requiringGradient(), b.requiringGradient())
-            let output = Tensor.conv2d(input, weight, bias: bias, padding: .same)
+            let (input, weight, bias) = (inputGradient ? x.requiringGradient() : x, w.requiringGradient(), b.requiringGradient())
+            let output = Tensor.conv2d(input, weight, bias: withBias ? bias : nil, padding: .same)
             (output * output).sum().backward()
-            return [output.scalars] + [input, weight, bias].map { $0.grad?.scalars ?? [] }
+            return [output.scalars] + [input, weight].map { $0.grad?.scalars ?? [] } + (withBias ? [bias.grad?.scalars ?? []] : [])
         }
         let results = computed(atThreadCounts: [1, 2, 3], compute)
         let single = results[0]
         for (threads, result) in zip([2, 3], results.dropFirst()) {
             #expect(result == single, "\(threads) threads")
         }
-        #expect(single.allSatisfy { !$0.isEmpty })
+        #expect(single[1].isEmpty != inputGradient)
+        #expect(single.enumerated().allSatisfy { $0.offset == 1 || !$0.element.isEmpty })
     }
 }

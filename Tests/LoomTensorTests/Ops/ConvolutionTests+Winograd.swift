@@ -185,9 +185,9 @@ extension ConvolutionTests {
     }
 
     /// More images than one Winograd chunk (4 images each here: 4, 4, 2): on 1, 2 and 3
-    /// threads (forward and input-gradient chunks run concurrently, the weight gradient's
-    /// GEMMs on BLAS's threads) the outputs and all three gradients are the same, bit for
-    /// bit; the outputs and input gradients also equal the images' one at a time.
+    /// threads (forward and input-gradient chunks run concurrently, and so do the weight
+    /// gradient's three chunk groups) the outputs and all three gradients are the same, bit
+    /// for bit; the outputs and input gradients also equal the images' one at a time.
     @Test func winogradChunksGiveTheOneThreadResult() throws {
         let input = [10, 8, 32, 32], weight = [8, 8, 5, 5]
         let g = try Tensor.convolutionGeometry(input: input, weight: weight, stride: (1, 1), padding: .same)
