@@ -49,7 +49,8 @@ public enum Zoo {
         return ClassifierModel(network: network, inputShape: inputShape, classes: classes, seed: seed &+ 1, weightDecay: weightDecay)
     }
 
-    /// LeNet: conv(5×5, same)–ReLU–maxpool(2)–conv(5×5, same)–ReLU–maxpool(2)–dense–ReLU–dense.
+    /// LeNet: conv(5×5, same)–ReLU–maxpool(2)–conv(5×5, same)–ReLU–maxpool(2)–dense–ReLU–dense
+    /// (each ReLU runs after its pooling: see `twoConvolutions`).
     /// - Parameters:
     ///   - inputShape: `[C, H, W]` with H, W ≥ 4.
     ///   - classes: The class count.
@@ -69,7 +70,8 @@ public enum Zoo {
     }
 
     /// The small digit CNN most frameworks' MNIST examples train: conv(5×5, valid, 32)–ReLU–
-    /// maxpool(2)–conv(5×5, valid, 64)–ReLU–maxpool(2)–dense(128)–ReLU–dense. On 28×28 digits
+    /// maxpool(2)–conv(5×5, valid, 64)–ReLU–maxpool(2)–dense(128)–ReLU–dense (each ReLU runs
+    /// after its pooling: see `twoConvolutions`). On 28×28 digits
     /// the feature maps are 24, 12, 8 and 4 pixels wide. Same state names as ``lenet(inputShape:classes:channels:hidden:seed:weightDecay:)``.
     /// - Parameters:
     ///   - inputShape: `[C, H, W]` with H, W ≥ 16.
@@ -87,6 +89,13 @@ public enum Zoo {
     }
 
     /// conv(5×5)–ReLU–maxpool(2), twice, then dense–ReLU–dense; `inputShape` already checked.
+    ///
+    /// Each ReLU is applied after its max pooling, to a quarter of the values: the outputs
+    /// and gradients are exactly those of ReLU then pooling (ReLU keeps the order of the
+    /// values, so a window's maximum, and the position that wins it, are the same either
+    /// way; where the maximum is not positive both give 0 and a zero gradient). Measured on
+    /// the digit CNN (`loom-bench engine`, one thread): 10,000 validation images 0.55–0.58 s
+    /// before, 0.51 after.
     private static func twoConvolutions(inputShape: [Int], classes: Int, channels: (Int, Int), hidden: Int, padding: Padding2D,
                                         seed: UInt64, weightDecay: Float) -> ClassifierModel {
         var generator = SeededGenerator(seed: seed)
@@ -94,11 +103,11 @@ public enum Zoo {
         let height = ((inputShape[1] - shrink) / 2 - shrink) / 2, width = ((inputShape[2] - shrink) / 2 - shrink) / 2
         let network = Sequential([
             ("conv1", Conv2D(inputChannels: inputShape[0], outputChannels: channels.0, kernelSize: (5, 5), padding: padding, generator: &generator)),
-            ("relu1", Activation.relu),
             ("pool1", Pooling.max(size: (2, 2))),
+            ("relu1", Activation.relu),
             ("conv2", Conv2D(inputChannels: channels.0, outputChannels: channels.1, kernelSize: (5, 5), padding: padding, generator: &generator)),
-            ("relu2", Activation.relu),
             ("pool2", Pooling.max(size: (2, 2))),
+            ("relu2", Activation.relu),
             ("flatten", Flatten()),
             ("fc1", Dense(inputSize: channels.1 * height * width, outputSize: hidden, initializer: .heNormal, generator: &generator)),
             ("relu3", Activation.relu),

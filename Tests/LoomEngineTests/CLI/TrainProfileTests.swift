@@ -13,7 +13,7 @@ import Testing
         var thread: Int
     }
 
-    private static let layers = ["conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten", "fc1", "relu3", "fc"]
+    private static let layers = ["conv1", "pool1", "relu1", "conv2", "pool2", "relu2", "flatten", "fc1", "relu3", "fc"]
 
     @Test func theTraceOfALeNetRunHasPerLayerSpansInEachProfiledStep() throws {
         let directory = try TemporaryDirectory()

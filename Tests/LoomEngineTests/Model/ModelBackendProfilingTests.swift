@@ -15,7 +15,7 @@ import Testing
         return try ClassifierBackend(classifier: classifier, optimizer: .adam(), data: try TinyDigits.batches())
     }
 
-    private static let layers = ["conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten", "fc1", "relu3", "fc"]
+    private static let layers = ["conv1", "pool1", "relu1", "conv2", "pool2", "relu2", "flatten", "fc1", "relu3", "fc"]
 
     /// The span names of one profiled step, in start order.
     private static var stepNames: [String] {

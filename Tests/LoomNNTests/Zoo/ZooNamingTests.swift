@@ -60,3 +60,30 @@ import Testing
         #expect(convs.count == 18)
     }
 }
+
+/// The zoo's convolutional nets apply each ReLU after its max pooling: exactly what ReLU
+/// then pooling gives.
+@Suite struct ZooPoolingOrderTests {
+    /// Outputs and input gradients, bit for bit, on values with negative windows, zeros,
+    /// ties and a negative zero.
+    @Test func reluAfterPoolingEqualsReluBeforePooling() {
+        var generator = SeededGenerator(seed: 5)
+        var values = Tensor(randomNormal: [3, 4, 6, 6], using: &generator).scalars
+        for index in Swift.stride(from: 0, to: values.count, by: 7) { values[index] = 0 }
+        values[0] = -0.0
+        values[1] = values[6]
+        let weights = Tensor(randomNormal: [3, 4, 3, 3], using: &generator)
+        func run(_ layers: (Tensor) -> Tensor) -> (output: [Float], gradient: [Float]) {
+            let input = Tensor(shape: [3, 4, 6, 6], scalars: values).requiringGradient()
+            let output = layers(input)
+            (output * weights).sum().backward()
+            return (output.scalars, input.grad?.scalars ?? [])
+        }
+        let before = run { Tensor.maxPool2d($0.relu(), kernel: (2, 2)) }
+        let after = run { Tensor.maxPool2d($0, kernel: (2, 2)).relu() }
+        #expect(after.output == before.output)
+        #expect(after.gradient == before.gradient)
+        #expect(before.output.contains(0) && before.output.contains { $0 > 0 })
+        #expect(before.gradient.contains { $0 != 0 })
+    }
+}
