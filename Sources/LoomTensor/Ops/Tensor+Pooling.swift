@@ -16,7 +16,7 @@ extension Tensor {
             return result
         }
         // The winners live in a pooled buffer (Int32 in Float-sized slots) that the pullback
-        // holds: a fresh array of 1.2 MB per step page-faulted and was filled with -1 first.
+        // holds, instead of a fresh array (1.2 MB for the digit CNN) filled with -1 first.
         let winners = TensorStorage(uninitializedCount: result.scalarCount)
         winners.withInt32s { MaxPooling.forward(input.data, g, output: result.data, winners: $0) }
         let inputShape = input.shape
