@@ -2,8 +2,8 @@ import ArgumentParser
 import LoomTensor
 import LoomTraining
 
-/// `loom info`: the Loom version, the kernels in use (BLAS, its core and who chose it), the
-/// processor's vector extensions and the CPU count.
+/// `loom info`: the Loom version, the kernels in use (BLAS, its core and who chose it, how
+/// long its idle threads spin), the processor's vector extensions and the CPU count.
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the Loom version, the BLAS in use and its core, the CPU features and count.")
     func run() throws {
@@ -20,6 +20,7 @@ struct Info: ParsableCommand {
                 print("  hint: \(core) does not use this CPU's AVX2/AVX-512; try OPENBLAS_CORETYPE=\(better)")
             }
         }
+        if let timeout = kernels.blasThreadTimeout { print("BLAS idle threads sleep after: \(timeout.phrase)") }
         print("CPU: \(kernels.cpu)")
         print("Threads: \(kernels.threadCount) (LOOM_NUM_THREADS)")
         print("CPUs: \(kernels.cpuCount)")

@@ -13,6 +13,8 @@ import Glibc
 /// detection would pick a generic core for this processor (``OpenBLASCore/choice(for:)``),
 /// Loom sets `OPENBLAS_CORETYPE` to the fitting core for the load and removes it afterwards,
 /// so child processes see the environment as it was. (OpenBLAS reads it only while loading.)
+/// `OPENBLAS_THREAD_TIMEOUT` is set the same way, unless the user set it
+/// (``BLASThreadTimeout``).
 ///
 /// `@unchecked Sendable`: every stored property is immutable after `init` (C function
 /// pointers and strings), so sharing the instance across threads is safe.
@@ -36,8 +38,10 @@ final class BLASLibrary: @unchecked Sendable {
     let core: String?
     /// Who chose ``core``; `nil` when the library is not OpenBLAS.
     let coreSource: BLASCoreSource?
+    /// How long OpenBLAS's idle threads spin; `nil` when the library is not OpenBLAS.
+    let threadTimeout: BLASThreadTimeout?
 
-    private init(handle: UnsafeMutableRawPointer, path: String, sgemm: SGEMM, coreSource: BLASCoreSource) {
+    private init(handle: UnsafeMutableRawPointer, path: String, sgemm: SGEMM, coreSource: BLASCoreSource, threadTimeout: BLASThreadTimeout) {
         self.path = path
         self.sgemm = sgemm
         setThreads = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreads.self) }
@@ -45,6 +49,7 @@ final class BLASLibrary: @unchecked Sendable {
         let core = dlsym(handle, "openblas_get_corename").flatMap { unsafeBitCast($0, to: GetString.self)() }.map { String(cString: $0) }
         self.core = core
         self.coreSource = core == nil ? nil : coreSource
+        self.threadTimeout = core == nil ? nil : threadTimeout
         if let config {
             // "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH …": keep the name and version.
             name = config.split(separator: " ").prefix(2).joined(separator: " ") + (core.map { " (core \($0))" } ?? "")
@@ -68,6 +73,10 @@ final class BLASLibrary: @unchecked Sendable {
         candidates += ["libopenblas.so.0", "libopenblas.so", "libblas.so.3", "libcblas.so.3"]
         let source = prepareCoreType(userValue: getenv("OPENBLAS_CORETYPE").map { String(cString: $0) }, cpu: .current)
         defer { if case .loom = source { unsetenv("OPENBLAS_CORETYPE") } }
+        let timeout = BLASThreadTimeout.choice(openBLASValue: getenv("OPENBLAS_THREAD_TIMEOUT").map { String(cString: $0) },
+                                               gotoValue: getenv("GOTO_THREAD_TIMEOUT").map { String(cString: $0) })
+        if case let .loom(exponent) = timeout { setenv("OPENBLAS_THREAD_TIMEOUT", String(exponent), 1) }
+        defer { if case .loom = timeout { unsetenv("OPENBLAS_THREAD_TIMEOUT") } }
         for path in candidates {
             // A library loaded before (by another component) was initialised without Loom's choice.
             let loadedBefore = isLoaded(path)
@@ -77,7 +86,9 @@ final class BLASLibrary: @unchecked Sendable {
                 continue
             }
             let effective: BLASCoreSource = if case .loom = source, loadedBefore { .library } else { source }
-            return BLASLibrary(handle: handle, path: path, sgemm: unsafeBitCast(symbol, to: SGEMM.self), coreSource: effective)
+            let effectiveTimeout: BLASThreadTimeout = if case .loom = timeout, loadedBefore { .library } else { timeout }
+            return BLASLibrary(handle: handle, path: path, sgemm: unsafeBitCast(symbol, to: SGEMM.self), coreSource: effective,
+                               threadTimeout: effectiveTimeout)
         }
         return nil
     }

@@ -15,12 +15,15 @@ public struct KernelInfo: Sendable, Equatable, CustomStringConvertible {
     public var blasCore: String?
     /// Who chose ``blasCore``: the user, Loom from CPUID, or OpenBLAS itself.
     public var blasCoreSource: BLASCoreSource?
+    /// How long OpenBLAS's idle threads spin before they sleep, and who chose it, when the
+    /// BLAS is OpenBLAS.
+    public var blasThreadTimeout: BLASThreadTimeout?
 
     /// The kernels in use now.
     public static var current: KernelInfo {
         let library = BLASLibrary.shared
         return KernelInfo(blas: library?.name, blasPath: library?.path, threadCount: Kernels.threadCount, cpuCount: Kernels.cpuCount,
-                          blasCore: library?.core, blasCoreSource: library?.coreSource)
+                          blasCore: library?.core, blasCoreSource: library?.coreSource, blasThreadTimeout: library?.threadTimeout)
     }
 
     /// One line, e.g. "BLAS: OpenBLAS 0.3.21 (libopenblas.so.0), 1 thread, 2 CPUs".

@@ -28,3 +28,24 @@ import Testing
         #expect(KernelInfo.current.blasCoreSource == library.coreSource && KernelInfo.current.blasCore == library.core)
     }
 }
+
+/// How long OpenBLAS's idle threads spin: the user's variable always wins.
+@Suite struct BLASThreadTimeoutTests {
+    @Test func theUsersVariableWinsElseLoomSetsTwoToTheEighteenth() {
+        #expect(BLASThreadTimeout.choice(openBLASValue: "28", gotoValue: nil) == .user("OPENBLAS_THREAD_TIMEOUT=28"))
+        #expect(BLASThreadTimeout.choice(openBLASValue: "10", gotoValue: "20") == .user("OPENBLAS_THREAD_TIMEOUT=10"))
+        #expect(BLASThreadTimeout.choice(openBLASValue: nil, gotoValue: "20") == .user("GOTO_THREAD_TIMEOUT=20"))
+        #expect(BLASThreadTimeout.choice(openBLASValue: nil, gotoValue: nil) == .loom(18))
+        #expect(BLASThreadTimeout.loom(18).phrase == "2^18 cycles, set by Loom (OPENBLAS_THREAD_TIMEOUT=18; OpenBLAS's default is 2^28)")
+    }
+
+    /// The variable is set only while OpenBLAS loads: child processes see the environment
+    /// as it was.
+    @Test func loadingLeavesTheEnvironmentAsItWas() {
+        _ = BLASLibrary.shared
+        #expect(getenv("OPENBLAS_THREAD_TIMEOUT") == nil || KernelInfo.current.blasThreadTimeout != .loom(18))
+        if BLASLibrary.shared?.core != nil, getenv("OPENBLAS_THREAD_TIMEOUT") == nil, getenv("GOTO_THREAD_TIMEOUT") == nil {
+            #expect(KernelInfo.current.blasThreadTimeout == .loom(18))
+        }
+    }
+}
