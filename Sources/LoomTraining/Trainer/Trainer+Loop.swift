@@ -10,6 +10,7 @@ extension Trainer {
         var stop: StopTraining?
         var request = StepRequest()
         request.fetches.reserveCapacity(16)
+        let lists = stepLists
 
         var trainTimings = Array(repeating: 0.0, count: callbacks.count)
         try epochLevelRound(&stop) { try dispatchTimed(&$0, &trainTimings, .beforeTrain) { try $0.beforeTrain() } }
@@ -45,18 +46,18 @@ extension Trainer {
                     } else if profiles {
                         try runTimedStep(&request, &stop, nil)
                     } else {
-                        for callback in beforeStepList {
+                        try lists.before.forEach { callback, _ in
                             do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
                         }
                         let outputs = try backend.runStep(request)
                         loop.globalStep &+= 1
-                        for callback in afterStepList {
+                        try lists.after.forEach { callback, _ in
                             do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
                         }
                         // Actions deferred by a step's callbacks (a step-based save) run after every
                         // triggerStep, so a checkpoint comes after that step's stats.json flush.
                         try epochLevelRound(&stop) { stop in
-                            for callback in triggerStepList {
+                            try lists.trigger.forEach { callback, _ in
                                 do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
                             }
                         }

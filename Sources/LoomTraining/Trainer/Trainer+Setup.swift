@@ -42,14 +42,9 @@ extension Trainer {
         callbacks = try StatOrdering.order(registered, logger: logger)
         try checkStateKeys()
         if let state = pendingState { try importState(state) }
-        beforeStepList = callbacks.filter { $0.stepEvents.contains(.beforeStep) }
-        afterStepList = callbacks.filter { $0.stepEvents.contains(.afterStep) }
-        triggerStepList = callbacks.filter { $0.stepEvents.contains(.triggerStep) }
+        stepLists = (StepEventList(callbacks, implementing: .beforeStep), StepEventList(callbacks, implementing: .afterStep),
+                     StepEventList(callbacks, implementing: .triggerStep))
         profile = CallbackProfile(callbacks: callbacks, stepsProfiled: config.profilesCallbacks)
-        func rows(_ list: [any Callback]) -> [Int] {
-            list.compactMap { callback in callbacks.firstIndex { $0 === callback } }
-        }
-        stepRows = (rows(beforeStepList), rows(afterStepList), rows(triggerStepList))
         timingObserver = callbacks.unwrapped.lazy.compactMap { $0 as? any EventTimingObserver }.first
         logger.debug("\(describeLoop())")
     }

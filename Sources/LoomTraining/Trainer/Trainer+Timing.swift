@@ -14,7 +14,7 @@ extension Trainer {
             observer?.recordTiming(event: event.name, callback: callback.name, start: mark, end: end)
             mark = end
         }
-        for (row, callback) in zip(stepRows.before, beforeStepList) {
+        try stepLists.before.forEach { callback, row in
             do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
             record(.beforeStep, row, callback)
         }
@@ -24,12 +24,12 @@ extension Trainer {
         observer?.recordTiming(event: "runStep", callback: nil, start: mark, end: end)
         mark = end
         loop.globalStep &+= 1
-        for (row, callback) in zip(stepRows.after, afterStepList) {
+        try stepLists.after.forEach { callback, row in
             do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
             record(.afterStep, row, callback)
         }
         try epochLevelRound(&stop) { stop in
-            for (row, callback) in zip(stepRows.trigger, triggerStepList) {
+            try stepLists.trigger.forEach { callback, row in
                 do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
                 record(.triggerStep, row, callback)
             }

@@ -36,13 +36,10 @@ public final class Trainer {
     var pendingState: TrainingState?
     var isResuming = false
     var hasTrained = false
-    var beforeStepList: [any Callback] = []
-    var afterStepList: [any Callback] = []
-    var triggerStepList: [any Callback] = []
+    /// The callbacks of each per-step event (with their profile rows), built by set-up.
+    var stepLists = (before: StepEventList(), after: StepEventList(), trigger: StepEventList())
     var timingObserver: (any EventTimingObserver)?
     var profile = CallbackProfile(rows: [], stepsProfiled: false)
-    /// Rows in ``profile`` of ``beforeStepList``, ``afterStepList``, ``triggerStepList``.
-    var stepRows: (before: [Int], after: [Int], trigger: [Int]) = ([], [], [])
     var epochSeconds: [Double] = []
     /// When the run began (``train()``), and the epoch's step loop in progress (its start
     /// and first global step): what ``callbackProfileSoFar()`` adds up.
