@@ -1,13 +1,17 @@
 /// The loop's counters, readable by every callback through ``TrainerContext/loop``.
 /// Only the trainer changes them.
+///
+/// The three counters that change skip Swift's run-time exclusivity check (about 4 ns per
+/// access, and callbacks read them every step): only the trainer writes them, on the
+/// training thread, in single assignments between events, so no access can overlap another.
 public final class LoopState {
     /// The epoch in progress, 1-based; `startEpoch - 1` during `beforeTrain`.
-    public internal(set) var epochNumber: Int
+    @exclusivity(unchecked) public internal(set) var epochNumber: Int
     /// Finished steps over the whole run (already counts the step in `afterStep`/`triggerStep`).
-    public internal(set) var globalStep: Int
+    @exclusivity(unchecked) public internal(set) var globalStep: Int
     /// Index of the step in progress within the epoch, `0..<stepsPerEpoch`; -1 before
     /// the first step of an epoch; stays at the last index through `afterEpoch`/`triggerEpoch`.
-    public internal(set) var localStep: Int
+    @exclusivity(unchecked) public internal(set) var localStep: Int
     /// Steps in each epoch.
     public let stepsPerEpoch: Int
     /// The first epoch of this run (1, or the next epoch when resuming).

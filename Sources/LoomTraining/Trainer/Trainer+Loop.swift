@@ -10,7 +10,7 @@ extension Trainer {
         var stop: StopTraining?
         var request = StepRequest()
         request.fetches.reserveCapacity(16)
-        let lists = stepLists
+        let (lists, observer) = (stepLists, timingObserver)
 
         var trainTimings = Array(repeating: 0.0, count: callbacks.count)
         try epochLevelRound(&stop) { try dispatchTimed(&$0, &trainTimings, .beforeTrain) { try $0.beforeTrain() } }
@@ -41,7 +41,7 @@ extension Trainer {
                 while step < loop.stepsPerEpoch {
                     loop.localStep = step
                     request.reset()
-                    if let observer = timingObserver, observer.wantsTiming(ofStep: loop.globalStep &+ 1) {
+                    if let observer, observer.wantsTiming(ofStep: loop.globalStep &+ 1) {
                         try runTimedStep(&request, &stop, observer)
                     } else if profiles {
                         try runTimedStep(&request, &stop, nil)

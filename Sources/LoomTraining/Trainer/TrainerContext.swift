@@ -77,6 +77,9 @@ public final class TrainerContext {
         return try trainer.interruptFlag.uninterruptible(body)
     }
 
-    var collectsDeferredActions = false
-    var deferredActions: [() throws -> Void] = []
+    // The trainer sets and reads these around every step's round on the training thread
+    // (an action is appended, never run, while they are borrowed): no access overlaps
+    // another, so they skip the run-time exclusivity check.
+    @exclusivity(unchecked) var collectsDeferredActions = false
+    @exclusivity(unchecked) var deferredActions: [() throws -> Void] = []
 }
