@@ -1,9 +1,9 @@
 /// The loop's counters, readable by every callback through ``TrainerContext/loop``.
 /// Only the trainer changes them.
 ///
-/// The three counters that change skip Swift's run-time exclusivity check (about 4 ns per
-/// access, and callbacks read them every step): only the trainer writes them, on the
-/// training thread, in single assignments between events, so no access can overlap another.
+/// The three counters that change skip Swift's run-time exclusivity check (a runtime call
+/// on every access, and callbacks read them every step): only the trainer writes them, on
+/// the training thread, in single assignments between events, so no access can overlap another.
 public final class LoopState {
     /// The epoch in progress, 1-based; `startEpoch - 1` during `beforeTrain`.
     @exclusivity(unchecked) public internal(set) var epochNumber: Int
