@@ -9,6 +9,9 @@
 /// sound because the list (and so every slot) is alive for the whole call, and a slot never
 /// changes after it was made.
 struct StepEventList {
+    /// One list per per-step event.
+    typealias PerEvent = (before: StepEventList, after: StepEventList, trigger: StepEventList)
+
     /// One callback and its profile row.
     final class Slot {
         let callback: any Callback

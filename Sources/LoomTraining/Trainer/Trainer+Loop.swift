@@ -42,9 +42,9 @@ extension Trainer {
                     loop.localStep = step
                     request.reset()
                     if let observer, observer.wantsTiming(ofStep: loop.globalStep &+ 1) {
-                        try runTimedStep(&request, &stop, observer)
+                        try runTimedStep(&request, &stop, lists, observer)
                     } else if profiles {
-                        try runTimedStep(&request, &stop, nil)
+                        try runTimedStep(&request, &stop, lists, nil)
                     } else {
                         try lists.before.forEach { callback, _ in
                             do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }

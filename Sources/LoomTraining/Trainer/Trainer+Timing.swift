@@ -1,9 +1,10 @@
 extension Trainer {
-    /// One step like the plain one in ``runLoop()`` (same order, same stop handling),
-    /// with every event timed for `observer` (when given) and for the profile (when
+    /// One step like the plain one in ``runLoop()`` (same order, same stop handling, the
+    /// per-step `lists` the loop holds), with every event timed for `observer` (when given) and for the profile (when
     /// ``TrainConfig/profilesCallbacks`` is on). One clock reading per event: each
     /// event's end is the next one's start.
-    func runTimedStep(_ request: inout StepRequest, _ stop: inout StopTraining?, _ observer: (any EventTimingObserver)?) throws {
+    func runTimedStep(_ request: inout StepRequest, _ stop: inout StopTraining?, _ lists: StepEventList.PerEvent,
+                      _ observer: (any EventTimingObserver)?) throws {
         let clock = config.environment.clock
         let profiles = config.profilesCallbacks
         let stepStart = clock.now()
@@ -14,7 +15,7 @@ extension Trainer {
             observer?.recordTiming(event: event.name, callback: callback.name, start: mark, end: end)
             mark = end
         }
-        try stepLists.before.forEach { callback, row in
+        try lists.before.forEach { callback, row in
             do { try callback.beforeStep(&request) } catch let signal as StopTraining { stop = signal }
             record(.beforeStep, row, callback)
         }
@@ -24,12 +25,12 @@ extension Trainer {
         observer?.recordTiming(event: "runStep", callback: nil, start: mark, end: end)
         mark = end
         loop.globalStep &+= 1
-        try stepLists.after.forEach { callback, row in
+        try lists.after.forEach { callback, row in
             do { try callback.afterStep(outputs) } catch let signal as StopTraining { stop = signal }
             record(.afterStep, row, callback)
         }
         try epochLevelRound(&stop) { stop in
-            try stepLists.trigger.forEach { callback, row in
+            try lists.trigger.forEach { callback, row in
                 do { try callback.triggerStep() } catch let signal as StopTraining { stop = signal }
                 record(.triggerStep, row, callback)
             }

@@ -37,7 +37,7 @@ public final class Trainer {
     var isResuming = false
     var hasTrained = false
     /// The callbacks of each per-step event (with their profile rows), built by set-up.
-    var stepLists = (before: StepEventList(), after: StepEventList(), trigger: StepEventList())
+    var stepLists: StepEventList.PerEvent = (StepEventList(), StepEventList(), StepEventList())
     var timingObserver: (any EventTimingObserver)?
     var profile = CallbackProfile(rows: [], stepsProfiled: false)
     var epochSeconds: [Double] = []
